@@ -1,0 +1,29 @@
+package io.instancerole.domain.port;
+
+import io.instancerole.domain.model.InstanceId;
+import java.util.Map;
+
+/** An ECS instance, with what the workflows look at: network type and tags. */
+public final class CloudInstance {
+    private final InstanceId instanceId;
+    private final String networkType;
+    private final String status;
+    private final Map<String, String> tags;
+
+    public CloudInstance(InstanceId instanceId, String networkType, String status, Map<String, String> tags) {
+        this.instanceId = instanceId;
+        this.networkType = networkType;
+        this.status = status;
+        this.tags = Map.copyOf(tags);
+    }
+
+    public InstanceId instanceId() { return instanceId; }
+    /** {@code vpc} or {@code classic}. */
+    public String networkType() { return networkType; }
+    public String status() { return status; }
+    public Map<String, String> tags() { return tags; }
+
+    public boolean isVpc() {
+        return "vpc".equalsIgnoreCase(networkType);
+    }
+}
