@@ -1,0 +1,56 @@
+package io.instancerole.domain.authorize;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.instancerole.domain.model.PolicyType;
+import io.instancerole.domain.service.ServiceResult;
+import io.instancerole.domain.service.Status;
+
+/** {@code {"status": attached|alreadyAttached, "dryRun", "roleName", "policyName", "policyType"}}; 201 when attached. */
+@JsonPropertyOrder({"status", "dryRun", "roleName", "policyName", "policyType"})
+public final class AttachPolicyResult implements ServiceResult {
+    private final Status status;
+    private final boolean dryRun;
+    private final String roleName;
+    private final String policyName;
+    private final PolicyType policyType;
+
+    AttachPolicyResult(Status status, boolean dryRun, String roleName, String policyName, PolicyType policyType) {
+        this.status = status;
+        this.dryRun = dryRun;
+        this.roleName = roleName;
+        this.policyName = policyName;
+        this.policyType = policyType;
+    }
+
+    @JsonProperty
+    public Status status() {
+        return status;
+    }
+
+    @Override
+    @JsonProperty
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    @JsonProperty
+    public String roleName() {
+        return roleName;
+    }
+
+    @JsonProperty
+    public String policyName() {
+        return policyName;
+    }
+
+    @JsonProperty
+    public PolicyType policyType() {
+        return policyType;
+    }
+
+    @Override
+    public int httpStatus() {
+        return status == Status.ATTACHED ? 201 : 200;
+    }
+}
