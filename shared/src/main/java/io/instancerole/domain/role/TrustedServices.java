@@ -22,7 +22,7 @@ public final class TrustedServices {
     public static List<String> of(String trustPolicyDocument) {
         Set<String> named = new LinkedHashSet<>();
         Json.parse(trustPolicyDocument).ifPresent(root -> {
-            for (JsonNode statement : items(root.get("Statement"))) {
+            for (JsonNode statement : Json.items(root.get("Statement"))) {
                 JsonNode principal = statement.get("Principal");
                 if (principal == null || !principal.isObject()) {
                     continue;
@@ -31,7 +31,7 @@ public final class TrustedServices {
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();
                     if (field.getKey().toLowerCase(Locale.ROOT).equals("service")) {
-                        for (JsonNode service : items(field.getValue())) {
+                        for (JsonNode service : Json.items(field.getValue())) {
                             if (service.isTextual()) {
                                 named.add(service.asText());
                             }
@@ -47,18 +47,5 @@ public final class TrustedServices {
             }
         }
         return trusted;
-    }
-
-    private static List<JsonNode> items(JsonNode node) {
-        List<JsonNode> items = new ArrayList<>();
-        if (node == null) {
-            return items;
-        }
-        if (node.isArray()) {
-            node.forEach(items::add);
-        } else {
-            items.add(node);
-        }
-        return items;
     }
 }

@@ -1,13 +1,18 @@
 package io.instancerole.domain.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The domain's one Jackson mapper (thread-safe once built) and small helpers around it. */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final TypeReference<Map<String, Object>> MAP_TYPE = new TypeReference<Map<String, Object>>() {};
 
     private Json() {}
 
@@ -30,5 +35,16 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render " + value.getClass().getSimpleName() + " as JSON", e);
         }
+    }
+
+    /** A policy element that may be one value or a list of them, as a list ({@code "a"} and {@code ["a"]} alike). */
+    public static List<JsonNode> items(JsonNode node) {
+        List<JsonNode> items = new ArrayList<>();
+        if (node != null && node.isArray()) {
+            node.forEach(items::add);
+        } else if (node != null && !node.isNull() && !node.isMissingNode()) {
+            items.add(node);
+        }
+        return items;
     }
 }
