@@ -5,10 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.instancerole.domain.policy.Finding;
 import io.instancerole.domain.service.ServiceResult;
 import io.instancerole.domain.service.Status;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** {@code {"status", "dryRun", "policy", "attachments", "findings"}}; 201 when the policy was created. */
 @JsonPropertyOrder({"status", "dryRun", "policy", "attachments", "findings"})
@@ -55,16 +53,7 @@ public final class CreatePolicyResult implements ServiceResult {
 
     @JsonProperty("findings")
     private List<Map<String, String>> findingsJson() {
-        return findings.stream().map(CreatePolicyResult::findingJson).collect(Collectors.toList());
-    }
-
-    private static Map<String, String> findingJson(Finding finding) {
-        Map<String, String> json = new LinkedHashMap<>();
-        json.put("level", finding.level().name());
-        json.put("code", finding.code());
-        json.put("message", finding.message());
-        json.put("path", finding.path());
-        return json;
+        return FindingsJson.of(findings);
     }
 
     @Override

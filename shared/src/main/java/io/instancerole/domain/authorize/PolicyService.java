@@ -1,5 +1,6 @@
 package io.instancerole.domain.authorize;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.instancerole.domain.error.DomainException;
 import io.instancerole.domain.error.ErrorCode;
 import io.instancerole.domain.guard.Guardrails;
@@ -14,6 +15,7 @@ import io.instancerole.domain.policy.PolicyLinter;
 import io.instancerole.domain.port.AttachedPolicy;
 import io.instancerole.domain.port.CloudException;
 import io.instancerole.domain.port.CloudPolicy;
+import io.instancerole.domain.port.CloudPolicyVersion;
 import io.instancerole.domain.port.CloudRole;
 import io.instancerole.domain.port.RamPort;
 import io.instancerole.domain.service.CloudErrors;
@@ -100,9 +102,25 @@ public final class PolicyService {
             CloudPolicy policy = ram.getPolicy(request.policyName(), request.policyType())
                     .orElseThrow(() -> new DomainException(ErrorCode.PolicyNotFound, "there is no " + request.policyType()
                             + " policy named '" + request.policyName() + "'"));
+            List<Finding> findings = lintExisting(ctx, ram, request, policy);
             Status status = ensureAttached(ctx, ram, request.policyName(), request.policyType(), request.roleName());
-            return new AttachPolicyResult(status, ctx.dryRun(), role.roleName(), policy.policyName(), policy.policyType());
+            return new AttachPolicyResult(status, ctx.dryRun(), role.roleName(), policy.policyName(), policy.policyType(), findings);
         });
+    }
+
+    /**
+     * An existing policy is linted like a new one: its findings come back, and a non-admin may not
+     * attach one with security warnings. Errors do not refuse it: RAM already accepted the document.
+     */
+    private List<Finding> lintExisting(RequestContext ctx, RamPort ram, AttachPolicyRequest request, CloudPolicy policy) {
+        String document = request.policyType() == PolicyType.Custom
+                ? Lookups.defaultDocument(ram, request.policyName(), policy) : policy.defaultDocument();
+        if (document == null) {
+            return List.of();
+        }
+        LintResult lint = linter.lint(TextNode.valueOf(document));
+        guardrails.checkFindings(ctx.caller(), lint);
+        return lint.findings();
     }
 
     private static PolicyView create(RequestContext ctx, RamPort ram, CreatePolicyRequest request, String document) {
@@ -117,7 +135,7 @@ public final class PolicyService {
     /** A new default version; RAM rotates out the oldest non-default one at its limit of 5. */
     private static PolicyView newDefaultVersion(RequestContext ctx, RamPort ram, PolicyName name, CloudPolicy existing, String document) {
         if (ctx.dryRun()) {
-            return view(existing, null);
+            return view(existing, nextVersionId(ram, name));
         }
         String version = ram.createPolicyVersion(name, document, true, true);
         Map<String, Object> change = new LinkedHashMap<>();
@@ -151,6 +169,18 @@ public final class PolicyService {
         change.put("roleName", role.value());
         ctx.recordChange("AttachPolicyToRole", change);
         return Status.ATTACHED;
+    }
+
+    /** The id RAM will give the next version: its ids count up (v1, v2, ...) and are not reused after rotation. */
+    private static String nextVersionId(RamPort ram, PolicyName name) {
+        int highest = 0;
+        for (CloudPolicyVersion version : ram.listPolicyVersions(name)) {
+            String id = version.versionId();
+            if (id != null && id.matches("v[0-9]{1,9}")) {
+                highest = Math.max(highest, Integer.parseInt(id.substring(1)));
+            }
+        }
+        return "v" + (highest + 1);
     }
 
     private static boolean sameMeaning(String current, String wanted) {

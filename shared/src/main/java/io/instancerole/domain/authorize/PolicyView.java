@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.instancerole.domain.model.PolicyType;
 
-/** A custom policy as createPolicy shows it; {@code defaultVersion} is null when a dry run cannot know it. */
+/** A custom policy as createPolicy shows it; the description is empty when it has none. */
 @JsonPropertyOrder({"policyName", "policyType", "defaultVersion", "description"})
 public final class PolicyView {
     private final String policyName;
@@ -16,7 +16,7 @@ public final class PolicyView {
         this.policyName = policyName;
         this.policyType = policyType;
         this.defaultVersion = defaultVersion;
-        this.description = description;
+        this.description = description == null ? "" : description;
     }
 
     @JsonProperty

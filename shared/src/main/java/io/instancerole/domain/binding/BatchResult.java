@@ -34,9 +34,9 @@ public final class BatchResult implements ServiceResult {
         return regionId.value();
     }
 
-    /** The role asked for; null for an unbind without one. */
+    /** The role asked for; null for an unbind without one (written as JSON null). */
     @JsonProperty
-    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public String roleName() {
         return roleName;
     }

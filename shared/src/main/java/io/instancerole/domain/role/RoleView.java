@@ -25,7 +25,7 @@ public final class RoleView {
         this.roleName = roleName;
         this.roleId = roleId;
         this.arn = arn;
-        this.description = description;
+        this.description = description == null ? "" : description;
         this.maxSessionDuration = maxSessionDuration;
         this.trustedServices = List.copyOf(trustedServices);
         this.createDate = createDate;
@@ -64,6 +64,7 @@ public final class RoleView {
         return arn;
     }
 
+    /** Empty when the role has none. */
     @JsonProperty
     public String description() {
         return description;

@@ -85,17 +85,12 @@ public final class CloudErrors {
         return code != null && (code.startsWith("MalformedPolicyDocument") || code.startsWith("InvalidParameter.PolicyDocument"));
     }
 
+    /** The contract's CloudErrorFacts: always the three keys, the request id null when no answer came. */
     private static Map<String, String> facts(CloudException e) {
         Map<String, String> facts = new LinkedHashMap<>();
-        putIfPresent(facts, "cloudCode", e.code());
-        putIfPresent(facts, "cloudRequestId", e.requestId());
-        putIfPresent(facts, "cloudAction", e.action());
+        facts.put("cloudAction", e.action());
+        facts.put("cloudCode", e.code());
+        facts.put("cloudRequestId", e.requestId());
         return facts;
-    }
-
-    private static void putIfPresent(Map<String, String> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 }
