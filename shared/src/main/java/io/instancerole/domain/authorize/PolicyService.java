@@ -146,7 +146,7 @@ public final class PolicyService {
     }
 
     /** Attaches the policy to the role unless it already is; RAM's "already attached" answer counts as done. */
-    static Status ensureAttached(RequestContext ctx, RamPort ram, PolicyName policy, PolicyType type, RoleName role) {
+    private static Status ensureAttached(RequestContext ctx, RamPort ram, PolicyName policy, PolicyType type, RoleName role) {
         for (AttachedPolicy attached : ram.listPoliciesForRole(role)) {
             if (attached.policyType() == type && policy.value().equalsIgnoreCase(attached.policyName())) {
                 return Status.ALREADY_ATTACHED;

@@ -215,6 +215,16 @@ class BindingServiceTest {
     }
 
     @Test
+    void aPermissionTheDeploymentLacksIsCloudDenied() {
+        cloud.addInstance("i-a1111", "team-a")
+                .failNext("AttachInstanceRamRole", CloudException.Kind.DENIED, "InvalidUser.PassRoleForbidden");
+        DomainException e = assertThrows(DomainException.class,
+                () -> service.bind(TestContexts.of(cloud, "team-a", false), bind("team-a-web", "i-a1111")));
+        assertEquals(ErrorCode.CloudDenied, e.code());
+        assertTrue(e.getMessage().contains("ram:PassRole"), e.getMessage());
+    }
+
+    @Test
     void aWholeCallFailureAfterAChangeFailsJustThatChunk() {
         List<String> ids = instances(150, "team-a");
         cloud.failNth("AttachInstanceRamRole", 2, CloudException.Kind.UNAVAILABLE, "ServiceUnavailable");
