@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# One command for all benchmarks: package, cold start (ours vs a bare-SDK baseline), warm cost,
+# batch scaling. Run from anywhere after `mvn -B -q -DskipTests package`:
+#   bench/run.sh [--runs 10] [--requests 1000]
+# Loopback only. About 3-5 minutes on 2 cores. Prints a Markdown report and writes it into
+# BENCHMARKS.md (between its generated-section markers) and bench/target/results.md.
+set -euo pipefail
+ROOT="${BENCH_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
+cd "$ROOT"
+
+for jar in functions/target/instance-role-functions.jar local/target/instance-role-local.jar emulator/target/alibaba-cloud-emulator.jar; do
+  if [[ ! -f "$jar" ]]; then
+    echo "missing $jar: build first with  mvn -B -q -DskipTests package" >&2
+    exit 1
+  fi
+done
+
+# The baseline: its own module, outside the parent's <modules>, so the test suite never builds it.
+mvn -B -q -f bench/pom.xml package
+
+# The harness runs our handlers in-process, so it compiles against the local stack's jar (which holds them all).
+rm -rf bench/target/harness-classes
+javac --release 11 -Xlint:all -Werror -d bench/target/harness-classes \
+  -cp local/target/instance-role-local.jar $(find bench/src/harness/java -name '*.java')
+
+export NO_PROXY=127.0.0.1,localhost no_proxy=127.0.0.1,localhost
+unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS
+exec java -cp bench/target/harness-classes:local/target/instance-role-local.jar io.instancerole.bench.BenchMain --root "$ROOT" "$@"

@@ -1,0 +1,135 @@
+package io.instancerole.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The benchmark run: package, cold start, warm cost, batch scaling, against one emulator process
+ * on loopback. Prints a Markdown report and writes it between the markers of BENCHMARKS.md.
+ * Arguments: {@code --root DIR} (the built project), {@code --runs N} cold starts per variant,
+ * {@code --requests N} warm requests.
+ */
+public final class BenchMain {
+    static final String BEGIN = "<!-- bench/run.sh: begin (generated, do not edit by hand) -->";
+    static final String END = "<!-- bench/run.sh: end -->";
+    private static final int[] BATCH_SIZES = {1, 10, 100, 1000};
+
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        Path root = Path.of(options.getOrDefault("--root", ".")).toAbsolutePath().normalize();
+        int runs = Integer.parseInt(options.getOrDefault("--runs", "10"));
+        int requests = Integer.parseInt(options.getOrDefault("--requests", "1000"));
+        Path work = root.resolve("bench/target/work");
+        Files.createDirectories(work);
+
+        JsonNode functions = new YAMLMapper().readTree(root.resolve("template.yml").toFile()).path("Resources").path("instance-role-api");
+        Map<String, String> createRoleEnv = environment(functions.path("createRole"));
+        Map<String, String> bindRoleEnv = environment(functions.path("bindRole"));
+        String templateJvmOptions = createRoleEnv.getOrDefault("JAVA_TOOL_OPTIONS", "");
+
+        Report report = new Report();
+        report.machine(runs, requests);
+        report.packageSection(PackageReport.of(root.resolve("functions/target/instance-role-functions.jar")));
+
+        int port = Processes.freeLoopbackPort();
+        Process emulator = new ProcessBuilder(Processes.java(), "-jar", root.resolve("emulator/target/alibaba-cloud-emulator.jar").toString(),
+                "--port", Integer.toString(port))
+                .redirectOutput(work.resolve("emulator.out").toFile()).redirectErrorStream(true).start();
+        try {
+            Control control = new Control("http://127.0.0.1:" + port);
+            if (!control.awaitUp(20_000)) {
+                throw new IllegalStateException("the emulator did not start; see " + work.resolve("emulator.out"));
+            }
+            System.err.println("cold start: " + runs + " rounds");
+            ColdStart cold = new ColdStart(root, work, control);
+            Path archive = work.resolve("invoke-createRole.jsa");
+            ColdStart.Variant tuned = new ColdStart.Variant("ours, template.yml JAVA_TOOL_OPTIONS", templateJvmOptions, true);
+            Files.deleteIfExists(archive);
+            cold.once(tuned, "-XX:ArchiveClassesAtExit=" + archive); // training run: the classes one invoke loads
+            List<ColdStart.Variant> variants = List.of(
+                    new ColdStart.Variant("baseline: bare main, SDK defaults", "", false),
+                    new ColdStart.Variant("ours, default JVM", "", true),
+                    tuned,
+                    new ColdStart.Variant("ours, template flags + AppCDS (JDK 17 dynamic archive)",
+                            (templateJvmOptions + " -XX:SharedArchiveFile=" + archive).trim(), true));
+            report.coldSection(cold.measure(variants, runs), archive);
+
+            System.err.println("warm cost: " + requests + " requests");
+            report.warmSection(WarmCost.measure(createRoleEnv, control, requests, Math.max(200, requests / 5)));
+
+            System.err.println("batch scaling");
+            report.batchSection(BatchScaling.measure(bindRoleEnv, control, BATCH_SIZES));
+        } finally {
+            emulator.destroy();
+            if (!emulator.waitFor(10, TimeUnit.SECONDS)) {
+                emulator.destroyForcibly();
+            }
+        }
+        String markdown = report.toString();
+        System.out.println(markdown);
+        Files.writeString(root.resolve("bench/target/results.md"), markdown, StandardCharsets.UTF_8);
+        splice(root.resolve("BENCHMARKS.md"), markdown);
+    }
+
+    /** Replaces what lies between the markers of BENCHMARKS.md; the hand-written rest stays. */
+    static void splice(Path file, String generated) throws IOException {
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n\n" + BEGIN + "\n" + END + "\n";
+        int begin = text.indexOf(BEGIN);
+        int end = text.indexOf(END);
+        if (begin < 0 || end < begin) {
+            throw new IllegalStateException(file + " has lost its markers; put back the lines\n" + BEGIN + "\n" + END);
+        }
+        Files.writeString(file, text.substring(0, begin + BEGIN.length()) + "\n" + generated + text.substring(end), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> environment(JsonNode function) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : function.path("Properties").path("EnvironmentVariables").properties()) {
+            env.put(entry.getKey(), entry.getValue().asText());
+        }
+        if (env.isEmpty()) {
+            throw new IllegalStateException("template.yml gives the function no EnvironmentVariables: " + function);
+        }
+        return env;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        return options;
+    }
+
+    static String today() {
+        return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+    }
+
+    static List<String> cpuModel() {
+        List<String> models = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name") && models.isEmpty()) {
+                    models.add(line.replaceFirst("model name\\s*:\\s*", ""));
+                }
+            }
+        } catch (IOException e) {
+            models.add("unknown CPU");
+        }
+        return models;
+    }
+}
