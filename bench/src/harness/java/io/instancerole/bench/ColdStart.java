@@ -1,7 +1,7 @@
 package io.instancerole.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,16 +17,26 @@ import java.util.Map;
  * answer is checked, so no failed run is ever timed.
  */
 final class ColdStart {
+    /** What runs in the fresh JVM. */
+    enum Kind {
+        /** The bare main of bench/src/main/java, SDK defaults. */
+        BASELINE,
+        /** Our createRole function alone, constructed, initialized and called once, as Function Compute's runtime does. */
+        FUNCTION,
+        /** {@code instance-role-local.jar invoke createRole}: the function inside the local stack, which also reads template.yml and sets up the execution role. */
+        INVOKE
+    }
+
     /** One way of starting a JVM that answers the ensure. */
     static final class Variant {
         final String name;
+        final Kind kind;
         final String jvmOptions;
-        final boolean ours;
 
-        Variant(String name, String jvmOptions, boolean ours) {
+        Variant(String name, Kind kind, String jvmOptions) {
             this.name = name;
+            this.kind = kind;
             this.jvmOptions = jvmOptions;
-            this.ours = ours;
         }
     }
 
@@ -44,14 +54,17 @@ final class ColdStart {
     private final Path root;
     private final Path work;
     private final Control control;
+    private final Map<String, String> functionEnvironment;
     private final JsonNode account;
     private int sequence;
 
-    ColdStart(Path root, Path work, Control control) {
+    /** {@code functionEnvironment}: createRole's variables from template.yml. */
+    ColdStart(Path root, Path work, Control control, Map<String, String> functionEnvironment) {
         this.root = root;
         this.work = work;
         this.control = control;
         this.account = control.account();
+        this.functionEnvironment = FunctionHarness.withCloud(functionEnvironment, control.endpoint(), account);
     }
 
     /** {@code rounds} rounds; in each, every variant runs once, in turn. */
@@ -71,7 +84,7 @@ final class ColdStart {
 
     /** One run; {@code extraJvmOptions} e.g. to write a class-data archive on exit. */
     Processes.Run once(Variant variant, String extraJvmOptions) throws IOException, InterruptedException {
-        String roleName = "team-a-cold-" + (variant.ours ? "ours" : "base") + "-" + (++sequence);
+        String roleName = "team-a-cold-" + variant.kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + (++sequence);
         Map<String, String> env = new LinkedHashMap<>();
         String options = extraJvmOptions == null ? variant.jvmOptions : (variant.jvmOptions + " " + extraJvmOptions).trim();
         if (!options.isEmpty()) {
@@ -82,17 +95,27 @@ final class ColdStart {
         env.put("no_proxy", "127.0.0.1,localhost");
         List<String> command = new ArrayList<>();
         command.add(Processes.java());
-        if (variant.ours) {
-            Path event = work.resolve("events").resolve(roleName + ".json");
+        Path event = work.resolve("events").resolve(roleName + ".json");
+        if (variant.kind != Kind.BASELINE) {
             Files.createDirectories(event.getParent());
-            Files.write(event, createRoleEvent(roleName));
-            command.addAll(List.of("-jar", root.resolve("local/target/instance-role-local.jar").toString(), "invoke", "createRole",
-                    "--event", event.toString(), "--emulator", control.baseUrl(), "--template", root.resolve("template.yml").toString()));
-        } else {
-            env.put("CLOUD_ENDPOINT", control.endpoint());
-            env.put("ALIBABA_CLOUD_ACCESS_KEY_ID", account.path("rootAccessKeyId").asText());
-            env.put("ALIBABA_CLOUD_ACCESS_KEY_SECRET", account.path("rootAccessKeySecret").asText());
-            command.addAll(List.of("-jar", root.resolve("bench/target/baseline.jar").toString(), roleName));
+            Files.write(event, FunctionHarness.postEvent("/v1/roles", Control.JSON.createObjectNode().put("roleName", roleName)));
+        }
+        switch (variant.kind) {
+            case BASELINE:
+                env.put("CLOUD_ENDPOINT", control.endpoint());
+                env.put("ALIBABA_CLOUD_ACCESS_KEY_ID", account.path("rootAccessKeyId").asText());
+                env.put("ALIBABA_CLOUD_ACCESS_KEY_SECRET", account.path("rootAccessKeySecret").asText());
+                command.addAll(List.of("-jar", root.resolve("bench/target/baseline.jar").toString(), roleName));
+                break;
+            case FUNCTION:
+                env.putAll(functionEnvironment);
+                command.addAll(List.of("-cp", root.resolve("bench/target/harness-classes") + File.pathSeparator
+                        + root.resolve("functions/target/instance-role-functions.jar"), ColdFunction.class.getName(),
+                        "io.instancerole.functions.CreateRoleFunction", event.toString()));
+                break;
+            default:
+                command.addAll(List.of("-jar", root.resolve("local/target/instance-role-local.jar").toString(), "invoke", "createRole",
+                        "--event", event.toString(), "--emulator", control.baseUrl(), "--template", root.resolve("template.yml").toString()));
         }
         Processes.Run run = Processes.run(command, env, root.toFile(), work.resolve("run"), 60);
         check(variant, roleName, run);
@@ -101,28 +124,15 @@ final class ColdStart {
 
     private static void check(Variant variant, String roleName, Processes.Run run) throws IOException {
         boolean answered;
-        if (variant.ours) {
-            JsonNode answer = run.exitStatus == 0 ? Control.JSON.readTree(run.stdout) : null;
-            answered = answer != null && answer.path("statusCode").asInt() == 201
-                    && Control.JSON.readTree(answer.path("body").asText()).toString().contains(roleName);
-        } else {
+        if (variant.kind == Kind.BASELINE) {
             answered = run.exitStatus == 0 && run.stdout.contains("\"created\":true") && run.stdout.contains(roleName);
+        } else {
+            JsonNode answer = run.exitStatus == 0 ? Control.JSON.readTree(run.stdout) : null;
+            answered = answer != null && answer.path("statusCode").asInt() == 201 && answer.path("body").asText().contains(roleName);
         }
         if (!answered) {
             throw new IllegalStateException(variant.name + " did not create " + roleName + " (exit " + run.exitStatus + ")\nstdout: "
                     + run.stdout + "\nstderr: " + run.stderr);
         }
-    }
-
-    /** API Gateway's event for {@code POST /v1/roles}, as team-a's caller. */
-    static byte[] createRoleEvent(String roleName) throws IOException {
-        ObjectNode event = Control.JSON.createObjectNode();
-        event.put("path", "/v1/roles").put("httpMethod", "POST");
-        event.putObject("headers").put("X-Caller-Id", "alice").put("X-Caller-Team", "team-a").put("Content-Type", "application/json");
-        event.putObject("queryParameters");
-        event.putObject("pathParameters");
-        event.put("body", Control.JSON.createObjectNode().put("roleName", roleName).toString());
-        event.put("isBase64Encoded", false);
-        return Control.JSON.writeValueAsBytes(event);
     }
 }

@@ -1,6 +1,5 @@
 package io.instancerole.bench;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +30,7 @@ final class Report {
         md.append('\n');
     }
 
-    void coldSection(Map<String, ColdStart.Result> results, Path archive) {
+    void coldSection(Map<String, ColdStart.Result> results) {
         md.append("#### Cold start: fresh JVM to answer (ensure a new role: GetRole, then CreateRole)\n\n");
         md.append("| variant | JVM options | median wall ms | min–max ms | vs baseline | median peak RSS MB | vs baseline |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|\n");
@@ -42,7 +41,7 @@ final class Report {
             Stats wall = new Stats(result.wallMillis);
             Stats rss = new Stats(result.peakRssMb);
             md.append(String.format(Locale.ROOT, "| %s | `%s` | %.0f | %.0f–%.0f | %.2f | %.0f | %.2f |%n", result.variant.name,
-                    result.variant.jvmOptions.isEmpty() ? "(none)" : result.variant.jvmOptions.replace(archive.toString(), archive.getFileName().toString()),
+                    result.variant.jvmOptions.isEmpty() ? "(none)" : result.variant.jvmOptions.replaceAll("=\\S*/", "="),
                     wall.median(), wall.min(), wall.max(), wall.median() / baseWall, rss.median(), rss.median() / baseRss));
         }
         md.append('\n');
