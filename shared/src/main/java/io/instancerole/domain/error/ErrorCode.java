@@ -24,7 +24,9 @@ public enum ErrorCode {
     Throttled(429),
     InternalError(500),
     CloudDenied(502),
-    CloudUnavailable(503);
+    CloudUnavailable(503),
+    /** The local gateway's answer when a function outlives its Timeout (API Gateway answers 504 too). */
+    FunctionTimeout(504);
 
     private final int httpStatus;
 
