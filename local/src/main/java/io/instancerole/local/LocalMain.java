@@ -71,7 +71,6 @@ public final class LocalMain {
             }
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
-            err.println("(--help shows the usage)");
             return Outcome.exited(2);
         } catch (StartupException e) {
             err.println("error: " + e.getMessage());

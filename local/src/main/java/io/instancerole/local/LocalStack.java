@@ -34,13 +34,13 @@ final class LocalStack implements Running {
     }
 
     static LocalStack start(ServeOptions options, Map<String, String> environment, PrintStream out, PrintStream err) {
+        CloudTarget target = options.realCloud() ? AliyunTarget.fromEnvironment(environment) : null;
         ObjectMapper json = new ObjectMapper();
         Template template = Template.read(options.template());
         Callers callers = options.callers().map(file -> Callers.read(file, json)).orElseGet(Callers::builtIn);
         for (FunctionDefinition function : template.functions()) {
             LocalFunction.checkLoadable(function);
         }
-        CloudTarget target = options.realCloud() ? AliyunTarget.fromEnvironment(environment) : null;
         HttpServer server = Ports.bind(options.bind(), options.port(), "--port");
         ExecutorService functionThreads = Threads.cachedPool("function");
         try {
