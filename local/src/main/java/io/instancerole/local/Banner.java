@@ -15,8 +15,9 @@ final class Banner {
         if (target instanceof EmulatorTarget) {
             Emulator emulator = ((EmulatorTarget) target).emulator().orElseThrow();
             line(text, "emulator", emulator.baseUrl() + "   (RAM, ECS, STS; state: " + emulator.baseUrl() + "/_emulator/state)");
-            if (emulator.metadataPort() > 0) {
-                line(text, "metadata", "http://" + host(options.bind()) + ":" + emulator.metadataPort() + "/latest/meta-data/");
+            if (emulator.metadataUrl() != null) {
+                line(text, "metadata", emulator.metadataUrl() + "/latest/meta-data/   (as seen from the instance bound most recently;"
+                        + " any instance: " + emulator.baseUrl() + "/_emulator/metadata/<instanceId>/latest/meta-data/)");
             }
             line(text, "account", emulator.accountId() + " (emulated; root key at " + emulator.baseUrl() + "/_emulator/account)");
         } else {

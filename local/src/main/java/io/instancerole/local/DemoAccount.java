@@ -1,8 +1,8 @@
 package io.instancerole.local;
 
 import io.instancerole.emulator.client.EmulatorControl;
+import io.instancerole.emulator.client.NewInstance;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The demo account {@code serve} starts with: instances of two teams (one on the classic network,
@@ -22,8 +22,9 @@ final class DemoAccount {
 
     static void create(EmulatorControl control) {
         for (DemoInstance instance : INSTANCES) {
-            control.createInstance(REGION, instance.instanceId(), instance.networkType(), Map.of("team", instance.team()),
-                    "demo-" + instance.team() + "-" + instance.networkType());
+            NewInstance network = "classic".equals(instance.networkType()) ? NewInstance.classic(REGION) : NewInstance.vpc(REGION);
+            control.createInstance(network.instanceId(instance.instanceId()).tag("team", instance.team())
+                    .instanceName("demo-" + instance.team() + "-" + instance.networkType()));
         }
         control.createUser(USER);
     }

@@ -1,10 +1,12 @@
 package io.instancerole.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.instancerole.emulator.Emulator;
 import io.instancerole.emulator.EmulatorOptions;
+import io.instancerole.emulator.client.Account;
 import io.instancerole.emulator.client.EmulatorControl;
+import io.instancerole.emulator.client.EmulatorControlException;
+import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -39,21 +41,21 @@ final class EmulatorTarget implements CloudTarget {
     static EmulatorTarget start(InetAddress bind, int apiPort, int metadataPort, ObjectMapper json) {
         Emulator emulator;
         try {
-            emulator = Emulator.start(new EmulatorOptions(bind.getHostAddress(), apiPort, metadataPort));
-        } catch (RuntimeException e) {
-            if (!causedBy(e, BindException.class)) {
-                throw e;
-            }
+            emulator = Emulator.start(EmulatorOptions.defaults().withBindAddress(bind.getHostAddress())
+                    .withApiPort(apiPort).withMetadataPort(metadataPort));
+        } catch (BindException e) {
             if (apiPort > 0 && !Ports.isFree(bind, apiPort)) {
                 throw Ports.inUse(bind, apiPort, "--emulator-port");
             }
             if (metadataPort > 0 && !Ports.isFree(bind, metadataPort)) {
                 throw Ports.inUse(bind, metadataPort, "--metadata-port");
             }
-            throw new StartupException("the emulator cannot listen on " + bind.getHostAddress() + ": " + e.getMessage());
+            throw new StartupException("the emulator cannot listen on " + bind.getHostAddress() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new StartupException("the emulator cannot start on " + bind.getHostAddress() + ": " + e.getMessage(), e);
         }
         try {
-            return new EmulatorTarget(emulator, new EmulatorControl(emulator.baseUrl()), emulator.endpoint(),
+            return new EmulatorTarget(emulator, emulator.control(), emulator.endpoint(),
                     emulator.rootAccessKeyId(), emulator.rootAccessKeySecret(), json);
         } catch (RuntimeException e) {
             emulator.close();
@@ -74,22 +76,13 @@ final class EmulatorTarget implements CloudTarget {
         }
         try {
             EmulatorControl control = new EmulatorControl(url);
-            JsonNode account = control.account();
+            Account account = control.account();
             return new EmulatorTarget(null, control, uri.getHost() + ":" + uri.getPort(),
-                    account.path("rootAccessKeyId").asText(), account.path("rootAccessKeySecret").asText(), json);
-        } catch (RuntimeException e) {
+                    account.rootAccessKeyId(), account.rootAccessKeySecret(), json);
+        } catch (EmulatorControlException e) {
             throw new StartupException("no emulator answers at " + url + " (" + e.getMessage() + "); start one with: "
                     + "java -jar local/target/instance-role-local.jar emulator", e);
         }
-    }
-
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> kind) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (kind.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The emulator this JVM started, if it started one. */

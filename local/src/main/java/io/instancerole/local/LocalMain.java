@@ -87,8 +87,8 @@ public final class LocalMain {
         out.println("Alibaba Cloud emulator (RAM, ECS, STS, metadata) is up");
         out.println("  endpoint   " + emulator.endpoint() + "   (point the SDK here over HTTP)");
         out.println("  control    " + emulator.baseUrl() + "/_emulator/   (account, instances, users, state, …)");
-        if (emulator.metadataPort() > 0) {
-            out.println("  metadata   http://" + emulator.endpoint().split(":")[0] + ":" + emulator.metadataPort() + "/latest/meta-data/");
+        if (emulator.metadataUrl() != null) {
+            out.println("  metadata   " + emulator.metadataUrl() + "/latest/meta-data/");
         }
         out.println("  account    " + emulator.accountId() + " (root key: GET " + emulator.baseUrl() + "/_emulator/account)");
         out.println("Ctrl-C stops.");

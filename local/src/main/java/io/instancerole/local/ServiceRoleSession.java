@@ -1,12 +1,11 @@
 package io.instancerole.local;
 
 import com.aliyun.fc.runtime.Credentials;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.instancerole.emulator.client.EmulatorControl;
+import io.instancerole.emulator.client.SessionCredentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * Execution credentials as Function Compute gives them: an STS session of the service's role,
@@ -30,19 +29,10 @@ final class ServiceRoleSession implements ExecutionCredentials {
     public synchronized Credentials current() {
         Instant now = clock.instant();
         if (current == null || !now.isBefore(renewAt)) {
-            JsonNode session = control.serviceCredentials(roleName, ExecutionRole.TRUSTED_SERVICE);
-            current = new StsCredentials(session.path("AccessKeyId").asText(), session.path("AccessKeySecret").asText(),
-                    session.path("SecurityToken").asText());
-            renewAt = now.plus(Duration.between(now, expiration(session, now)).dividedBy(2));
+            SessionCredentials session = control.serviceCredentials(roleName, ExecutionRole.TRUSTED_SERVICE);
+            current = new StsCredentials(session.accessKeyId(), session.accessKeySecret(), session.securityToken());
+            renewAt = now.plus(Duration.between(now, session.expiration()).dividedBy(2));
         }
         return current;
-    }
-
-    private static Instant expiration(JsonNode session, Instant now) {
-        try {
-            return Instant.parse(session.path("Expiration").asText());
-        } catch (DateTimeParseException e) {
-            return now; // unknown lifetime: ask again next time rather than hand out an expired session
-        }
     }
 }

@@ -32,6 +32,9 @@ final class Template {
     private static final Pattern FC_ARN = Pattern.compile(
             "services/(?:\\$\\{([^}./]+)\\.Arn}|([^/${}]+))/functions/(?:\\$\\{([^}./]+)\\.Arn}|([^/${}]+))/?$");
 
+    /** API Gateway writes a path parameter {@code [name]}; OpenAPI (and the router) {@code {name}}. */
+    private static final Pattern API_GATEWAY_PARAMETER = Pattern.compile("\\[([^\\]/]+)]");
+
     private final Map<String, ServiceDefinition> services;
     private final Map<String, FunctionDefinition> functions;
     private final List<RouteDefinition> routes;
@@ -189,7 +192,8 @@ final class Template {
                     + serviceName + ", which template.yml does not define");
         }
         Long timeout = backend.path("timeout").canConvertToLong() ? backend.path("timeout").asLong() : null;
-        return new RouteDefinition(method.toUpperCase(Locale.ROOT), path, functionName, timeout);
+        return new RouteDefinition(method.toUpperCase(Locale.ROOT), API_GATEWAY_PARAMETER.matcher(path).replaceAll("{$1}"),
+                functionName, timeout);
     }
 
     ServiceDefinition service(String name) {
