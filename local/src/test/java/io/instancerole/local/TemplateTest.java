@@ -93,4 +93,25 @@ class TemplateTest {
         StartupException e = assertThrows(StartupException.class, () -> Template.parse(tree, "t"));
         assertTrue(e.getMessage().contains("function slow: Timeout must be a positive whole number"), e.getMessage());
     }
+
+    @Test
+    void readsTheProjectsTemplate() {
+        Template template = Template.read(Project.template());
+        assertEquals(10, template.routes().size());
+        assertTrue(template.routes().stream().anyMatch(r -> r.method().equals("POST")
+                && r.path().equals("/v1/roles/{roleName}/policy-attachments") && r.functionName().equals("createPolicy")),
+                "API Gateway's [roleName] is read as {roleName}");
+        assertTrue(template.routes().stream().anyMatch(r -> r.method().equals("GET")
+                && r.path().equals("/v1/instances/{instanceId}/role") && r.functionName().equals("describe")));
+        for (String name : List.of("createRole", "createPolicy", "bindRole", "unbindRole", "replaceRole", "grantPassRole", "describe")) {
+            FunctionDefinition function = template.function(name);
+            assertEquals("instance-role-api", function.serviceName());
+            assertTrue(function.handler().startsWith("io.instancerole.functions."), function.handler());
+            assertTrue(function.initializer().isPresent());
+            assertEquals("cn-hangzhou", function.environment().get("DEFAULT_REGION_ID"));
+        }
+        ServicePolicies policies = ServicePolicies.of(template, "instance-role-api");
+        assertEquals(1, policies.documents().size());
+        assertTrue(policies.documents().get(0).toString().contains("\"ecs:AttachInstanceRamRole\""));
+    }
 }
