@@ -34,6 +34,10 @@ final class Banner {
             }
             text.append("  RAM user ").append(DemoAccount.USER).append('\n');
         }
+        if (!options.bind().isLoopbackAddress()) {
+            text.append("\nWARNING: listening beyond this machine (--bind ").append(options.bind().getHostAddress())
+                    .append("): anyone who can reach these ports can use the emulator's control API, root key included.\n");
+        }
         text.append("\nTry:\n  curl -s -X POST ").append(gatewayUrl).append("/v1/roles -H 'Authorization: Bearer dev-team-a'"
                 + " -H 'Content-Type: application/json' -d '{\"roleName\": \"team-a-web\"}'\n");
         text.append("\nAudit lines follow on stdout. Ctrl-C stops.\n");

@@ -16,6 +16,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -188,6 +193,42 @@ class EmulatorStackTest {
             EmulatorState state = new EmulatorState(new EmulatorControl(baseUrl).state());
             assertEquals(0, state.count("roles"), "nothing but the empty account");
             assertFalse(out.contains("/latest/meta-data"), "no metadata listener with -1: " + out);
+        }
+    }
+
+    @Test
+    void executionCredentialsAreRenewedBeforeTheyExpire() {
+        MutableClock clock = new MutableClock();
+        ServiceRoleSession session = new ServiceRoleSession(emulator.control(), "fc-test-svc", clock);
+        String first = session.current().getAccessKeyId();
+        assertEquals(first, session.current().getAccessKeyId(), "reused while fresh");
+        clock.advance(Duration.ofHours(3).plusMinutes(1)); // past half of the default six hours
+        String renewed = session.current().getAccessKeyId();
+        assertTrue(renewed.startsWith("STS."));
+        assertFalse(renewed.equals(first), "a new session after half its lifetime");
+    }
+
+    /** A clock the test moves forward. */
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.now();
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 }
