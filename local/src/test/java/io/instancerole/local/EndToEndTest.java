@@ -138,9 +138,10 @@ class EndToEndTest {
 
         String stdout = runner.out();
         assertTrue(stdout.lines().anyMatch(l -> l.contains("\"type\":\"audit\"") && l.contains("\"callerId\":\"alice\"")), stdout);
-        assertFalse(stdout.contains(credentials.path("AccessKeySecret").asText()), "no secret in the log");
-        assertFalse(stdout.contains(credentials.path("SecurityToken").asText()), "no token in the log");
-        assertFalse(stdout.contains(emulator.rootAccessKeySecret()), "no secret in the log");
+        String everything = stdout + runner.err();
+        assertFalse(everything.contains(credentials.path("AccessKeySecret").asText()), "no secret in the log");
+        assertFalse(everything.contains(credentials.path("SecurityToken").asText()), "no token in the log");
+        assertFalse(everything.contains(emulator.rootAccessKeySecret()), "no secret in the log");
     }
 
     @Test
