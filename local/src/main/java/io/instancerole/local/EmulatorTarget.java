@@ -34,18 +34,21 @@ final class EmulatorTarget implements CloudTarget {
         this.control = control;
         this.endpoint = endpoint;
         this.json = json;
-        this.rootRam = new EmulatorRam(HttpClient.newHttpClient(), endpoint, rootKeyId, rootKeySecret, json);
+        this.rootRam = new EmulatorRam(HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build(), endpoint, rootKeyId, rootKeySecret, json);
     }
 
-    /** An emulator in this JVM; {@code metadataPort} -1 for none. A taken port: one line naming it. */
-    static EmulatorTarget start(InetAddress bind, int apiPort, int metadataPort, ObjectMapper json) {
+    /**
+     * An emulator in this JVM; {@code metadataPort} -1 for none. A taken port: one line naming it
+     * and the option that chose it ({@code apiPortOption}: {@code --emulator-port} or {@code --port}).
+     */
+    static EmulatorTarget start(InetAddress bind, int apiPort, String apiPortOption, int metadataPort, ObjectMapper json) {
         Emulator emulator;
         try {
             emulator = Emulator.start(EmulatorOptions.defaults().withBindAddress(bind.getHostAddress())
                     .withApiPort(apiPort).withMetadataPort(metadataPort));
         } catch (BindException e) {
             if (apiPort > 0 && !Ports.isFree(bind, apiPort)) {
-                throw Ports.inUse(bind, apiPort, "--emulator-port");
+                throw Ports.inUse(bind, apiPort, apiPortOption);
             }
             if (metadataPort > 0 && !Ports.isFree(bind, metadataPort)) {
                 throw Ports.inUse(bind, metadataPort, "--metadata-port");

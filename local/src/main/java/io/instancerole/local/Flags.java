@@ -10,12 +10,10 @@ import java.util.TreeSet;
 
 /** A subcommand's options ({@code --name value}, {@code --name=value}, {@code --switch}) and positional arguments. */
 final class Flags {
-    private final String command;
     private final Map<String, String> values;
     private final List<String> positional;
 
-    private Flags(String command, Map<String, String> values, List<String> positional) {
-        this.command = command;
+    private Flags(Map<String, String> values, List<String> positional) {
         this.values = values;
         this.positional = positional;
     }
@@ -56,7 +54,7 @@ final class Flags {
                         + (known.isEmpty() ? "" : "; its options: " + String.join(" ", known)));
             }
         }
-        return new Flags(command, values, positional);
+        return new Flags(values, positional);
     }
 
     Optional<String> value(String name) {

@@ -45,7 +45,7 @@ final class InvokeCommand {
         ExecutorService threads = Threads.cachedPool("function");
         try (CloudTarget target = flags.value("--emulator").isPresent()
                 ? EmulatorTarget.connect(flags.value("--emulator").get(), json)
-                : EmulatorTarget.start(InetAddress.getLoopbackAddress(), 0, -1, json)) {
+                : EmulatorTarget.start(InetAddress.getLoopbackAddress(), 0, "--emulator", -1, json)) {
             ExecutionCredentials credentials = target.executionCredentials(template.service(function.serviceName()), err::println);
             LocalFunction local = new LocalFunction(function, LocalStack.environment(function, target), credentials, err, err, threads);
             Invocation invocation = local.invoke(event, UUID.randomUUID().toString(), function.timeoutSeconds() * 1000L);

@@ -82,7 +82,7 @@ public final class LocalMain {
         Flags flags = Flags.parse("emulator", options, Set.of("--port", "--metadata-port", "--bind"), Set.of());
         flags.expectPositional(0, "emulator [--port 8081] [--metadata-port 8082] [--bind 127.0.0.1]");
         EmulatorTarget target = EmulatorTarget.start(ServeOptions.address(flags.value("--bind").orElse("127.0.0.1")),
-                flags.port("--port", 8081, false), flags.port("--metadata-port", 8082, true), new ObjectMapper());
+                flags.port("--port", 8081, false), "--port", flags.port("--metadata-port", 8082, true), new ObjectMapper());
         Emulator emulator = target.emulator().orElseThrow();
         out.println("Alibaba Cloud emulator (RAM, ECS, STS, metadata) is up");
         out.println("  endpoint   " + emulator.endpoint() + "   (point the SDK here over HTTP)");

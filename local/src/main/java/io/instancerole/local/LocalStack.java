@@ -45,7 +45,7 @@ final class LocalStack implements Running {
         ExecutorService functionThreads = Threads.cachedPool("function");
         try {
             if (target == null) {
-                target = EmulatorTarget.start(options.bind(), options.emulatorPort(), options.metadataPort(), json);
+                target = EmulatorTarget.start(options.bind(), options.emulatorPort(), "--emulator-port", options.metadataPort(), json);
             }
             Router<GatewayRoute> router = router(template, functions(template, target, out, err, functionThreads));
             if (options.demo() && target instanceof EmulatorTarget) {

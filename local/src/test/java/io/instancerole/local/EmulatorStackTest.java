@@ -182,6 +182,15 @@ class EmulatorStackTest {
     }
 
     @Test
+    void theEmulatorCommandNamesItsOwnOptionForAPortInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StackRunner other = new StackRunner();
+            assertEquals(1, other.run("emulator", "--port", String.valueOf(taken.getLocalPort())).status());
+            assertTrue(other.err().contains("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use (--port)"), other.err());
+        }
+    }
+
+    @Test
     void theEmulatorCommandRunsTheEmulatorAlone() {
         StackRunner alone = new StackRunner();
         LocalMain.Outcome outcome = alone.run("emulator", "--port", "0", "--metadata-port", "-1");
