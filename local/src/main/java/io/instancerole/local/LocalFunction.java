@@ -67,17 +67,17 @@ final class LocalFunction {
             Thread.currentThread().interrupt();
             return Invocation.failed("interrupted while function " + definition.name() + " was starting");
         }
-        Future<byte[]> call;
+        Context context;
         try {
-            Context context = context(requestId, ready);
-            call = workers.submit(() -> {
-                ByteArrayOutputStream answer = new ByteArrayOutputStream();
-                ready.handler.handleRequest(new ByteArrayInputStream(event), answer, context);
-                return answer.toByteArray();
-            });
+            context = context(requestId, ready);
         } catch (RuntimeException e) {
             return failure(requestId, "its execution credentials could not be obtained", e);
         }
+        Future<byte[]> call = workers.submit(() -> {
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            ready.handler.handleRequest(new ByteArrayInputStream(event), answer, context);
+            return answer.toByteArray();
+        });
         try {
             return Invocation.answered(call.get(timeoutMillis, TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
