@@ -198,8 +198,7 @@ class RamRoleSdkTest {
     }
 
     private String code(com.aliyuncs.AcsRequest<?> request) {
-        return assertThrows(ClientException.class, () -> root.getAcsResponse(
-                io.instancerole.emulator.testing.SdkClients.at(EMULATOR.endpoint(), request))).getErrCode();
+        return EMULATOR.failure(root, request).getErrCode();
     }
 
     private static GetRoleRequest getRole(String name) {

@@ -56,6 +56,16 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
         return SdkClients.client(keys.accessKeyId(), keys.accessKeySecret(), REGION);
     }
 
+    /** Sends {@code request}, which must fail, and returns the SDK's exception. */
+    public ClientException failure(IAcsClient client, AcsRequest<?> request) {
+        try {
+            client.getAcsResponse(SdkClients.at(endpoint(), request));
+        } catch (ClientException e) {
+            return e;
+        }
+        throw new AssertionError(request.getSysActionName() + " succeeded; an error was expected");
+    }
+
     /** Sends {@code request} to this emulator through {@code client}. */
     public <T extends AcsResponse> T send(IAcsClient client, AcsRequest<T> request) throws ClientException {
         return client.getAcsResponse(SdkClients.at(endpoint(), request));
