@@ -5,6 +5,7 @@ import com.aliyun.fc.runtime.Credentials;
 import com.aliyun.fc.runtime.FunctionInitializer;
 import com.aliyun.fc.runtime.StreamRequestHandler;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.instancerole.domain.audit.AuditWriter;
@@ -45,8 +46,14 @@ public abstract class FunctionHandler implements StreamRequestHandler, FunctionI
     public static final String CALLER_ID_HEADER = "X-Caller-Id";
     public static final String CALLER_TEAM_HEADER = "X-Caller-Team";
 
-    /** A key written twice in a body is refused (400) rather than silently resolved to one of its values. */
-    static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /**
+     * A key written twice, or anything after the JSON value, is refused (400) rather than silently
+     * resolved to one of the values or ignored.
+     */
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     static final ApiGatewayCodec CODEC = new ApiGatewayCodec(MAPPER);
     static final ErrorResponses ERRORS = new ErrorResponses(MAPPER);
     private static final AuditWriter AUDIT = new AuditWriter();

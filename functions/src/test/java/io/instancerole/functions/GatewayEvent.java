@@ -84,6 +84,14 @@ final class GatewayEvent {
         return this;
     }
 
+    String method() {
+        return method;
+    }
+
+    String path() {
+        return path;
+    }
+
     byte[] bytes() {
         ObjectNode event = MAPPER.createObjectNode();
         event.put("path", path);
