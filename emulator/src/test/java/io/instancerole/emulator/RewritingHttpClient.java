@@ -28,10 +28,11 @@ final class RewritingHttpClient extends IHttpClient {
         return new RewritingHttpClient(delegate, request -> List.of(request, request));
     }
 
-    /** Changes the signed query: {@code from} becomes {@code to} in the URL. */
-    static RewritingHttpClient tampering(IHttpClient delegate, String from, String to) {
+    /** Changes the signed query: what matches {@code regex} in the URL becomes {@code replacement}. */
+    static RewritingHttpClient tampering(IHttpClient delegate, String regex, String replacement) {
         return new RewritingHttpClient(delegate, request -> {
-            HttpRequest changed = new HttpRequest(request.getSysUrl().replace(from, to), request.getSysHeaders());
+            HttpRequest changed = new HttpRequest(request.getSysUrl().replaceAll(regex, replacement),
+                    request.getSysHeaders());
             changed.setSysMethod(request.getSysMethod());
             changed.setSysConnectTimeout(request.getSysConnectTimeout());
             changed.setSysReadTimeout(request.getSysReadTimeout());
