@@ -199,6 +199,8 @@ class MetadataTest {
                 Instant.parse(json.path("Expiration").asText())));
     }
 
+    /** The reference's way to point the provider elsewhere: deprecated "for testing", and working. */
+    @SuppressWarnings("deprecation")
     private static InstanceProfileCredentialsProvider provider(String roleName) {
         return new InstanceProfileCredentialsProvider(roleName).withFetcher(new ECSMetadataServiceCredentialsFetcher()
                 .withECSMetadataServiceHost("127.0.0.1:" + EMULATOR.emulator().metadataPort()));

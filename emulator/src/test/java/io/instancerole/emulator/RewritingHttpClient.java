@@ -15,6 +15,7 @@ import java.util.function.Function;
  * Wraps the SDK's own transport to do on the wire what the SDK never does by itself: send a signed
  * request twice (a replayed nonce) or alter it after signing. Returns the last answer to the SDK.
  */
+@SuppressWarnings("deprecation") // IHttpClient's SSL methods are deprecated but still abstract
 final class RewritingHttpClient extends IHttpClient {
     private final IHttpClient delegate;
     private final Function<HttpRequest, List<HttpRequest>> rewrite;

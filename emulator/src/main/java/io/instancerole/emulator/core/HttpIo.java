@@ -70,7 +70,7 @@ public final class HttpIo {
         exchange.sendResponseHeaders(status, -1);
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
+    public static void send(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
