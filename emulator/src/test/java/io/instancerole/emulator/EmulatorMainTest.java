@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -53,6 +54,22 @@ class EmulatorMainTest {
         try (Emulator noMetadata = Emulator.start(EmulatorOptions.defaults()
                 .withMetadataPort(EmulatorOptions.NO_METADATA_LISTENER))) {
             assertEquals(-1, noMetadata.metadataPort());
+        }
+    }
+
+    @Test
+    void metadataPortInUseFailsTheStartAndFreesTheApiPort() throws Exception {
+        int apiPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            apiPort = probe.getLocalPort();
+        }
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            EmulatorOptions options = EmulatorOptions.defaults().withApiPort(apiPort).withMetadataPort(taken.getLocalPort());
+
+            assertThrows(BindException.class, () -> Emulator.start(options));
+        }
+        try (ServerSocket reused = new ServerSocket(apiPort, 1, InetAddress.getLoopbackAddress())) {
+            assertEquals(apiPort, reused.getLocalPort());
         }
     }
 
