@@ -195,6 +195,30 @@ class GatewayTest {
         assertNull(body.get("Error"));
     }
 
+    @Test
+    void badInputIsAClear4xxNeverA500() throws Exception {
+        String base = EMULATOR.emulator().baseUrl();
+        HttpResponse<String> badEncoding = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Action=%ZZ")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tooLarge = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("a=" + "x".repeat(1 << 20))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongPath = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/ram")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongMethod = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(400, badEncoding.statusCode());
+        assertEquals("InvalidParameter", MAPPER.readTree(badEncoding.body()).path("Code").asText());
+        assertEquals(413, tooLarge.statusCode());
+        assertEquals(404, wrongPath.statusCode());
+        assertEquals("InvalidApi.NotFound", MAPPER.readTree(wrongPath.body()).path("Code").asText());
+        assertEquals(400, wrongMethod.statusCode());
+        assertEquals("UnsupportedHTTPMethod", MAPPER.readTree(wrongMethod.body()).path("Code").asText());
+    }
+
     /** Server faults are >= 500, which the SDK raises as ServerException. */
     @Test
     void injectedServerFaultIsAServerException() {

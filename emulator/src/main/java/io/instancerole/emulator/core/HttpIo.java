@@ -33,7 +33,7 @@ public final class HttpIo {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                throw new IllegalArgumentException("the request body is larger than " + MAX_BODY_BYTES + " bytes");
+                throw new RequestTooLargeException(MAX_BODY_BYTES);
             }
             return bytes;
         }
