@@ -18,6 +18,8 @@ public enum ErrorCode {
     MethodNotAllowed(405),
     RoleConflict(409),
     RoleNotTrustedByEcs(409),
+    /** The cloud refused a change as conflicting with its state (e.g. a RAM limit); not caused by the request's shape. */
+    Conflict(409),
     PayloadTooLarge(413),
     UnsupportedMediaType(415),
     PolicyInvalid(422),

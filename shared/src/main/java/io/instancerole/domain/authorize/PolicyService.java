@@ -1,0 +1,201 @@
+package io.instancerole.domain.authorize;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.instancerole.domain.error.DomainException;
+import io.instancerole.domain.error.ErrorCode;
+import io.instancerole.domain.guard.Guardrails;
+import io.instancerole.domain.model.PolicyName;
+import io.instancerole.domain.model.PolicyType;
+import io.instancerole.domain.model.RoleName;
+import io.instancerole.domain.policy.Finding;
+import io.instancerole.domain.policy.FindingLevel;
+import io.instancerole.domain.policy.LintResult;
+import io.instancerole.domain.policy.PolicyDocuments;
+import io.instancerole.domain.policy.PolicyLinter;
+import io.instancerole.domain.port.AttachedPolicy;
+import io.instancerole.domain.port.CloudException;
+import io.instancerole.domain.port.CloudPolicy;
+import io.instancerole.domain.port.CloudPolicyVersion;
+import io.instancerole.domain.port.CloudRole;
+import io.instancerole.domain.port.RamPort;
+import io.instancerole.domain.service.CloudErrors;
+import io.instancerole.domain.service.Lookups;
+import io.instancerole.domain.service.PolicyVersions;
+import io.instancerole.domain.service.RequestContext;
+import io.instancerole.domain.service.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * createPolicy: ensures a linted custom policy (created, or a new default version when its
+ * meaning changed) and its attachment to roles; and the authorization of a role with an existing
+ * system or custom policy.
+ */
+public final class PolicyService {
+    /** RAM names the first version of a new policy v1. */
+    static final String FIRST_VERSION = "v1";
+    private static final String ALREADY_ATTACHED_TO_ROLE = "EntityAlreadyExists.Role.Policy";
+
+    private final Guardrails guardrails;
+    private final PolicyLinter linter;
+
+    public PolicyService(Guardrails guardrails, PolicyLinter linter) {
+        this.guardrails = guardrails;
+        this.linter = linter;
+    }
+
+    public CreatePolicyResult createPolicy(RequestContext ctx, CreatePolicyRequest request) {
+        return CloudErrors.translate(() -> {
+            guardrails.checkPolicy(ctx.caller(), request.policyName());
+            for (RoleName role : request.attachToRoles()) {
+                guardrails.checkRole(ctx.caller(), role);
+            }
+            LintResult lint = linter.lint(request.document());
+            if (lint.has(FindingLevel.ERROR)) {
+                throw new DomainException(ErrorCode.PolicyInvalid, "the policy document has errors ("
+                        + describe(lint, FindingLevel.ERROR) + "); nothing was created", lint.findings());
+            }
+            guardrails.checkFindings(ctx.caller(), lint);
+
+            RamPort ram = ctx.cloud().ram();
+            // Every role must exist before anything changes, so a typo does not leave a half-done request.
+            List<CloudRole> roles = new ArrayList<>();
+            for (RoleName role : request.attachToRoles()) {
+                roles.add(Lookups.requireRole(ram, role));
+            }
+            String document = lint.minifiedDocument();
+            Optional<CloudPolicy> existing = ram.getPolicy(request.policyName(), PolicyType.Custom);
+            Status status;
+            PolicyView policy;
+            if (existing.isEmpty()) {
+                status = Status.CREATED;
+                policy = create(ctx, ram, request, document);
+            } else if (sameMeaning(Lookups.defaultDocument(ram, request.policyName(), existing.get()), document)) {
+                status = Status.UNCHANGED;
+                policy = view(existing.get(), existing.get().defaultVersion());
+            } else {
+                status = Status.UPDATED;
+                policy = newDefaultVersion(ctx, ram, request.policyName(), existing.get(), document);
+            }
+            List<RoleAttachment> attachments = new ArrayList<>();
+            for (int i = 0; i < roles.size(); i++) {
+                attachments.add(new RoleAttachment(roles.get(i).roleName(),
+                        ensureAttached(ctx, ram, request.policyName(), PolicyType.Custom, request.attachToRoles().get(i))));
+            }
+            return new CreatePolicyResult(status, ctx.dryRun(), policy, attachments, lint.findings());
+        });
+    }
+
+    public AttachPolicyResult attachPolicy(RequestContext ctx, AttachPolicyRequest request) {
+        return CloudErrors.translate(() -> {
+            guardrails.checkRole(ctx.caller(), request.roleName());
+            if (request.policyType() == PolicyType.System) {
+                guardrails.checkSystemPolicy(ctx.caller(), request.policyName());
+            } else {
+                guardrails.checkPolicy(ctx.caller(), request.policyName());
+            }
+            RamPort ram = ctx.cloud().ram();
+            CloudRole role = Lookups.requireRole(ram, request.roleName());
+            CloudPolicy policy = ram.getPolicy(request.policyName(), request.policyType())
+                    .orElseThrow(() -> new DomainException(ErrorCode.PolicyNotFound, "there is no " + request.policyType()
+                            + " policy named '" + request.policyName() + "'"));
+            List<Finding> findings = lintExisting(ctx, ram, request, policy);
+            Status status = ensureAttached(ctx, ram, request.policyName(), request.policyType(), request.roleName());
+            return new AttachPolicyResult(status, ctx.dryRun(), role.roleName(), policy.policyName(), policy.policyType(), findings);
+        });
+    }
+
+    /**
+     * An existing policy is linted like a new one: its findings come back, and a non-admin may not
+     * attach one with security warnings. Errors do not refuse it: RAM already accepted the document.
+     */
+    private List<Finding> lintExisting(RequestContext ctx, RamPort ram, AttachPolicyRequest request, CloudPolicy policy) {
+        String document = request.policyType() == PolicyType.Custom
+                ? Lookups.defaultDocument(ram, request.policyName(), policy) : policy.defaultDocument();
+        if (document == null) {
+            return List.of();
+        }
+        LintResult lint = linter.lint(TextNode.valueOf(document));
+        guardrails.checkFindings(ctx.caller(), lint);
+        return lint.findings();
+    }
+
+    private static PolicyView create(RequestContext ctx, RamPort ram, CreatePolicyRequest request, String document) {
+        if (ctx.dryRun()) {
+            return new PolicyView(request.policyName().value(), PolicyType.Custom, FIRST_VERSION, request.description());
+        }
+        CloudPolicy created = ram.createPolicy(request.policyName(), document, request.description());
+        ctx.recordChange("CreatePolicy", Map.of("policyName", request.policyName().value()));
+        return view(created, created.defaultVersion());
+    }
+
+    /** A new default version; RAM rotates out the oldest non-default one at its limit of 5. */
+    private static PolicyView newDefaultVersion(RequestContext ctx, RamPort ram, PolicyName name, CloudPolicy existing, String document) {
+        if (ctx.dryRun()) {
+            return view(existing, nextVersionId(ram, name));
+        }
+        String version = PolicyVersions.newDefault(ctx, ram, name, document);
+        return view(existing, version);
+    }
+
+    /** Attaches the policy to the role unless it already is; RAM's "already attached" answer counts as done. */
+    private static Status ensureAttached(RequestContext ctx, RamPort ram, PolicyName policy, PolicyType type, RoleName role) {
+        for (AttachedPolicy attached : ram.listPoliciesForRole(role)) {
+            if (attached.policyType() == type && policy.value().equalsIgnoreCase(attached.policyName())) {
+                return Status.ALREADY_ATTACHED;
+            }
+        }
+        if (ctx.dryRun()) {
+            return Status.ATTACHED;
+        }
+        try {
+            ram.attachPolicyToRole(policy, type, role);
+        } catch (CloudException e) {
+            if (ALREADY_ATTACHED_TO_ROLE.equals(e.code())) {
+                return Status.ALREADY_ATTACHED;
+            }
+            throw e;
+        }
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("policyName", policy.value());
+        change.put("policyType", type.name());
+        change.put("roleName", role.value());
+        ctx.recordChange("AttachPolicyToRole", change);
+        return Status.ATTACHED;
+    }
+
+    /** The id RAM will give the next version: its ids count up (v1, v2, ...) and are not reused after rotation. */
+    private static String nextVersionId(RamPort ram, PolicyName name) {
+        int highest = 0;
+        for (CloudPolicyVersion version : ram.listPolicyVersions(name)) {
+            String id = version.versionId();
+            if (id != null && id.matches("v[0-9]{1,9}")) {
+                highest = Math.max(highest, Integer.parseInt(id.substring(1)));
+            }
+        }
+        return "v" + (highest + 1);
+    }
+
+    private static boolean sameMeaning(String current, String wanted) {
+        return current != null && PolicyDocuments.sameMeaning(current, wanted);
+    }
+
+    private static PolicyView view(CloudPolicy policy, String defaultVersion) {
+        return new PolicyView(policy.policyName(), policy.policyType(), defaultVersion, policy.description());
+    }
+
+    private static String describe(LintResult lint, FindingLevel level) {
+        return lint.findings().stream()
+                .filter(f -> f.level() == level)
+                .map(PolicyService::where)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String where(Finding finding) {
+        return finding.code() + (finding.path().isEmpty() ? "" : " at " + finding.path());
+    }
+}
