@@ -51,20 +51,27 @@ public final class Emulator implements AutoCloseable {
         MetadataService metadataService = new MetadataService(state);
         InetAddress address = InetAddress.getByName(options.bindAddress());
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads());
-        HttpServer api = HttpServer.create(new InetSocketAddress(address, options.apiPort()), 0);
+        HttpServer api;
         HttpServer metadata = null;
         try {
-            api.createContext("/", new ApiGateway(state,
-                    List.of(RamProduct.create(), EcsProduct.create(), StsProduct.create())));
-            api.createContext(ControlHandler.PREFIX + "/", new ControlHandler(state, metadataService));
-            api.setExecutor(workers);
+            api = HttpServer.create(new InetSocketAddress(address, options.apiPort()), 0);
+        } catch (IOException e) {
+            workers.shutdownNow();
+            throw e;
+        }
+        api.createContext("/", new ApiGateway(state,
+                List.of(RamProduct.create(), EcsProduct.create(), StsProduct.create())));
+        api.createContext(ControlHandler.PREFIX + "/", new ControlHandler(state, metadataService));
+        api.setExecutor(workers);
+        // started before the metadata listener binds: stopping a server that never ran leaves its port bound
+        api.start();
+        try {
             if (options.metadataPort() != EmulatorOptions.NO_METADATA_LISTENER) {
                 metadata = HttpServer.create(new InetSocketAddress(address, options.metadataPort()), 0);
                 metadata.createContext("/", new RootMetadataHandler(state, metadataService));
                 metadata.setExecutor(workers);
                 metadata.start();
             }
-            api.start();
         } catch (IOException | RuntimeException e) {
             api.stop(0);
             workers.shutdownNow();

@@ -15,6 +15,7 @@ import java.util.function.Function;
  * Wraps the SDK's own transport to do on the wire what the SDK never does by itself: send a signed
  * request twice (a replayed nonce) or alter it after signing. Returns the last answer to the SDK.
  */
+@SuppressWarnings("deprecation") // IHttpClient's SSL methods are deprecated but still abstract
 final class RewritingHttpClient extends IHttpClient {
     private final IHttpClient delegate;
     private final Function<HttpRequest, List<HttpRequest>> rewrite;
@@ -28,10 +29,11 @@ final class RewritingHttpClient extends IHttpClient {
         return new RewritingHttpClient(delegate, request -> List.of(request, request));
     }
 
-    /** Changes the signed query: {@code from} becomes {@code to} in the URL. */
-    static RewritingHttpClient tampering(IHttpClient delegate, String from, String to) {
+    /** Changes the signed query: what matches {@code regex} in the URL becomes {@code replacement}. */
+    static RewritingHttpClient tampering(IHttpClient delegate, String regex, String replacement) {
         return new RewritingHttpClient(delegate, request -> {
-            HttpRequest changed = new HttpRequest(request.getSysUrl().replace(from, to), request.getSysHeaders());
+            HttpRequest changed = new HttpRequest(request.getSysUrl().replaceAll(regex, replacement),
+                    request.getSysHeaders());
             changed.setSysMethod(request.getSysMethod());
             changed.setSysConnectTimeout(request.getSysConnectTimeout());
             changed.setSysReadTimeout(request.getSysReadTimeout());

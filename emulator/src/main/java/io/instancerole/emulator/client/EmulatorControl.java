@@ -77,7 +77,11 @@ public final class EmulatorControl {
         return call("POST", "/settings", mapper.createObjectNode().put("credentialLifetimeSeconds", lifetime.getSeconds()));
     }
 
-    /** Moves the emulator's clock: expires sessions, or makes requests' Timestamps stale, without sleeping. */
+    /**
+     * Moves the account's time forward (or back) by {@code offset}: sessions and metadata tokens
+     * expire and new roles propagate as if that time had passed, without sleeping. Requests'
+     * Timestamps are still checked against the real clock (a client's clock would have moved too).
+     */
     public JsonNode setClockOffset(Duration offset) {
         return call("POST", "/settings", mapper.createObjectNode().put("clockOffsetMs", offset.toMillis()));
     }

@@ -84,7 +84,7 @@ final class ControlBody {
         if (!value.isObject()) {
             throw new ControlException(400, "InvalidField", "The field \"" + name + "\" must be an object of strings.");
         }
-        value.fields().forEachRemaining(entry -> {
+        value.properties().forEach(entry -> {
             if (!entry.getValue().isTextual()) {
                 throw new ControlException(400, "InvalidField",
                         "The value of \"" + name + "." + entry.getKey() + "\" must be a string.");

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.instancerole.emulator.core.ApiException;
 import io.instancerole.emulator.core.HttpIo;
 import io.instancerole.emulator.core.Json;
+import io.instancerole.emulator.core.RequestTooLargeException;
 import io.instancerole.emulator.metadata.MetadataService;
 import io.instancerole.emulator.state.CloudState;
 import java.io.IOException;
@@ -40,6 +41,10 @@ public final class ControlHandler implements HttpHandler {
                 reply = error(e.status(), e.code(), e.getMessage());
             } catch (ApiException e) {
                 reply = error(e.status(), e.code(), e.getMessage());
+            } catch (RequestTooLargeException e) {
+                reply = error(413, "BodyTooLarge", e.getMessage());
+            } catch (RuntimeException e) {
+                reply = error(500, "InternalError", "The control call failed inside the emulator: " + e);
             }
             if (reply.body == null) {
                 HttpIo.sendEmpty(exchange, reply.status);

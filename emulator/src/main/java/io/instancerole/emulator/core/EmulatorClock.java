@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The emulator's notion of now: the system clock plus an offset that tests can move forward (to
- * expire sessions or make a request's Timestamp stale without sleeping).
+ * The account's notion of now: the system clock plus an offset that tests move forward to expire
+ * sessions and let roles propagate without sleeping. Request Timestamps and nonces are checked
+ * against the real clock instead, as a client's clock moves with time.
  */
 public final class EmulatorClock {
     private volatile Duration offset = Duration.ZERO;

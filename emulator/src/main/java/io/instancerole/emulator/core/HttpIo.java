@@ -33,7 +33,7 @@ public final class HttpIo {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                throw new IllegalArgumentException("the request body is larger than " + MAX_BODY_BYTES + " bytes");
+                throw new RequestTooLargeException(MAX_BODY_BYTES);
             }
             return bytes;
         }
@@ -70,7 +70,7 @@ public final class HttpIo {
         exchange.sendResponseHeaders(status, -1);
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
+    public static void send(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {

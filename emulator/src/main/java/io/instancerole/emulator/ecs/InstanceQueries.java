@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -91,7 +91,7 @@ final class InstanceQueries {
         return json;
     }
 
-    private static Predicate<Instance> equalsIfGiven(String wanted, java.util.function.Function<Instance, String> field) {
+    private static Predicate<Instance> equalsIfGiven(String wanted, Function<Instance, String> field) {
         return i -> wanted == null || wanted.equals(field.apply(i));
     }
 
@@ -137,13 +137,8 @@ final class InstanceQueries {
         return json;
     }
 
+    /** {@code {"IpAddress":[ip]}}, empty when {@code ip} is null. */
     private static ObjectNode ipList(String ip) {
-        ObjectNode wrapper = Json.object();
-        if (Objects.nonNull(ip)) {
-            wrapper.putArray("IpAddress").add(ip);
-        } else {
-            wrapper.putArray("IpAddress");
-        }
-        return wrapper;
+        return Json.wrappedList("IpAddress", ip == null ? List.of() : List.of(Json.MAPPER.getNodeFactory().textNode(ip)));
     }
 }

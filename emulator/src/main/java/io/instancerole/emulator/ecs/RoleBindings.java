@@ -12,7 +12,9 @@ import io.instancerole.emulator.state.CloudState;
 import io.instancerole.emulator.state.Instance;
 import io.instancerole.emulator.state.Role;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -206,9 +208,9 @@ final class RoleBindings {
 
     /** The instance's tags as {@code ecs:tag/<key>} condition keys. */
     private static Map<String, List<String>> tagContext(Call call, String region, String id) {
-        Map<String, List<String>> context = new java.util.HashMap<>();
+        Map<String, List<String>> context = new HashMap<>();
         instance(call, region, id).ifPresent(i -> i.tags().forEach(
-                (key, value) -> context.put("ecs:tag/" + key.toLowerCase(java.util.Locale.ROOT), List.of(value))));
+                (key, value) -> context.put("ecs:tag/" + key.toLowerCase(Locale.ROOT), List.of(value))));
         return context;
     }
 

@@ -10,6 +10,7 @@ import io.instancerole.emulator.state.Instance;
 import io.instancerole.emulator.state.Role;
 import io.instancerole.emulator.state.Session;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -35,13 +36,8 @@ public final class MetadataService {
         synchronized (state) {
             answer = answer(exchange, instanceId, path);
         }
-        if (answer.json) {
-            exchange.getResponseHeaders().set("Content-Type", HttpIo.JSON_TYPE);
-            exchange.sendResponseHeaders(answer.status, answer.body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-            exchange.getResponseBody().write(answer.body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } else {
-            HttpIo.sendText(exchange, answer.status, answer.body);
-        }
+        HttpIo.send(exchange, answer.status, answer.json ? HttpIo.JSON_TYPE : HttpIo.TEXT_TYPE,
+                answer.body.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -7,6 +7,7 @@ import io.instancerole.emulator.core.ApiException;
 import io.instancerole.emulator.core.HttpIo;
 import io.instancerole.emulator.core.Ids;
 import io.instancerole.emulator.core.Json;
+import io.instancerole.emulator.core.RequestTooLargeException;
 import io.instancerole.emulator.state.CloudState;
 import java.io.IOException;
 import java.util.HashMap;
@@ -56,6 +57,9 @@ public final class ApiGateway implements HttpHandler {
         } catch (IllegalArgumentException e) {
             sendError(exchange, requestId, null, ApiException.invalidParameter("InvalidParameter",
                     "The request is not a well-formed URL-encoded parameter list: " + e.getMessage()));
+            return;
+        } catch (RequestTooLargeException e) {
+            sendError(exchange, requestId, null, new ApiException(413, "RequestTooLarge", e.getMessage()));
             return;
         }
         RpcRequest request = new RpcRequest(method, params, exchange.getRemoteAddress().getAddress().getHostAddress());

@@ -33,8 +33,9 @@ public final class Authenticator {
         String signature = required(request, RpcSignature.SIGNATURE);
         String nonce = required(request, "SignatureNonce");
         checkSignatureMethod(request);
-        Instant now = state.now();
-        checkTimestamp(required(request, "Timestamp"), now);
+        // a machine's clock, not the account's (possibly advanced) time: time passing does not skew clients
+        Instant wallClock = Instant.now();
+        checkTimestamp(required(request, "Timestamp"), wallClock);
 
         Optional<Session> session = state.session(accessKeyId);
         Optional<AccessKey> key = session.isPresent() ? Optional.empty() : state.accessKey(accessKeyId);
@@ -49,10 +50,10 @@ public final class Authenticator {
                     "Specified signature is not matched with our calculation. server string to sign is:"
                             + expectedStringToSign);
         }
-        useNonce(nonce, now);
+        useNonce(nonce, wallClock);
 
         if (session.isPresent()) {
-            checkSecurityToken(request, session.get(), now);
+            checkSecurityToken(request, session.get(), state.now());
             return Principal.session(state.accountId(), session.get());
         }
         if (accessKeyId.startsWith(STS_KEY_PREFIX)) {

@@ -20,6 +20,7 @@ import io.instancerole.domain.port.CloudRole;
 import io.instancerole.domain.port.RamPort;
 import io.instancerole.domain.service.CloudErrors;
 import io.instancerole.domain.service.Lookups;
+import io.instancerole.domain.service.PolicyVersions;
 import io.instancerole.domain.service.RequestContext;
 import io.instancerole.domain.service.Status;
 import java.util.ArrayList;
@@ -137,16 +138,12 @@ public final class PolicyService {
         if (ctx.dryRun()) {
             return view(existing, nextVersionId(ram, name));
         }
-        String version = ram.createPolicyVersion(name, document, true, true);
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("policyName", existing.policyName());
-        change.put("versionId", version);
-        ctx.recordChange("CreatePolicyVersion", change);
+        String version = PolicyVersions.newDefault(ctx, ram, name, document);
         return view(existing, version);
     }
 
     /** Attaches the policy to the role unless it already is; RAM's "already attached" answer counts as done. */
-    static Status ensureAttached(RequestContext ctx, RamPort ram, PolicyName policy, PolicyType type, RoleName role) {
+    private static Status ensureAttached(RequestContext ctx, RamPort ram, PolicyName policy, PolicyType type, RoleName role) {
         for (AttachedPolicy attached : ram.listPoliciesForRole(role)) {
             if (attached.policyType() == type && policy.value().equalsIgnoreCase(attached.policyName())) {
                 return Status.ALREADY_ATTACHED;

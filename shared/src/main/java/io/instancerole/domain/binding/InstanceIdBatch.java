@@ -37,10 +37,6 @@ public final class InstanceIdBatch {
         return ids;
     }
 
-    public int size() {
-        return ids.size();
-    }
-
     List<String> values() {
         return ids.stream().map(InstanceId::value).collect(Collectors.toList());
     }

@@ -41,10 +41,6 @@ public final class RoleVisibilityRetry {
         this.firstDelay = firstDelay;
     }
 
-    public int attempts() {
-        return attempts;
-    }
-
     /**
      * One outcome per id in the order of {@code ids} (at most {@link EcsPort#MAX_IDS_PER_CALL}).
      * Only the ids ECS answered "role not found" for are tried again; when the attempts are spent

@@ -15,6 +15,7 @@ import io.instancerole.domain.port.RamPort;
 import io.instancerole.domain.service.CloudErrors;
 import io.instancerole.domain.service.Json;
 import io.instancerole.domain.service.Lookups;
+import io.instancerole.domain.service.PolicyVersions;
 import io.instancerole.domain.service.RequestContext;
 import io.instancerole.domain.service.Status;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class PassRoleGrantService {
             } else {
                 boolean documentChanged = currentDocument == null || !PolicyDocuments.sameMeaning(currentDocument, documentText);
                 if (documentChanged && !ctx.dryRun()) {
-                    newDefaultVersion(ctx, ram, policyName, documentText);
+                    PolicyVersions.newDefault(ctx, ram, policyName, documentText);
                 }
                 status = documentChanged || !attached ? Status.UPDATED : Status.UNCHANGED;
             }
@@ -108,18 +109,10 @@ public final class PassRoleGrantService {
             }
             JsonNode document = remaining.document(ctx.cloud().sts().getCallerIdentity().accountId());
             if (!ctx.dryRun()) {
-                newDefaultVersion(ctx, ram, policyName, Json.write(document));
+                PolicyVersions.newDefault(ctx, ram, policyName, Json.write(document));
             }
             return new PassRoleGrantResult(Status.UPDATED, ctx.dryRun(), user.userName(), policyName.value(), remaining.roleNames(), document);
         });
-    }
-
-    private static void newDefaultVersion(RequestContext ctx, RamPort ram, PolicyName policyName, String document) {
-        String version = ram.createPolicyVersion(policyName, document, true, true);
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("policyName", policyName.value());
-        change.put("versionId", version);
-        ctx.recordChange("CreatePolicyVersion", change);
     }
 
     private static boolean isAttached(RamPort ram, PolicyName policyName, UserName user) {

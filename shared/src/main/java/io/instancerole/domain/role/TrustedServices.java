@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.instancerole.domain.policy.PolicyDocuments;
 import io.instancerole.domain.service.Json;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +26,7 @@ public final class TrustedServices {
                 if (principal == null || !principal.isObject()) {
                     continue;
                 }
-                Iterator<Map.Entry<String, JsonNode>> fields = principal.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> field = fields.next();
+                for (Map.Entry<String, JsonNode> field : principal.properties()) {
                     if (field.getKey().toLowerCase(Locale.ROOT).equals("service")) {
                         for (JsonNode service : Json.items(field.getValue())) {
                             if (service.isTextual()) {

@@ -14,7 +14,8 @@ public final class RequestContexts {
         this.clock = clock;
     }
 
+    /** Opening may call the cloud (an STS session of OPERATOR_ROLE_ARN); its failures are the contract's errors. */
     public RequestContext open(Caller caller, String requestId, boolean dryRun, LogSink log) {
-        return new RequestContext(caller, requestId, dryRun, sessions.open(caller), log, clock.instant());
+        return new RequestContext(caller, requestId, dryRun, CloudErrors.translate(() -> sessions.open(caller)), log, clock.instant());
     }
 }

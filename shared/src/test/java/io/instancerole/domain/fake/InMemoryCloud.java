@@ -62,7 +62,7 @@ public final class InMemoryCloud implements CloudSessions {
     private final Map<String, Map<String, AttachedPolicy>> attachments = new HashMap<>();
     private final Map<String, FakeInstance> instances = new LinkedHashMap<>();
     private final List<String> calls = new ArrayList<>();
-    private final Map<String, Deque<CloudException>> scriptedCallFailures = new HashMap<>();
+    private final Map<String, Deque<Optional<CloudException>>> scriptedCallFailures = new HashMap<>();
     private final Map<String, Map<String, Deque<String>>> scriptedInstanceFailures = new HashMap<>();
     private final Map<String, Integer> hiddenFromEcs = new HashMap<>();
     private int sequence;
@@ -136,11 +136,20 @@ public final class InMemoryCloud implements CloudSessions {
 
     /** The next {@code times} calls of {@code action} fail as a whole with {@code code}. */
     public synchronized InMemoryCloud failNext(String action, CloudException.Kind kind, String code, int times) {
-        Deque<CloudException> queue = scriptedCallFailures.computeIfAbsent(action, a -> new ArrayDeque<>());
+        Deque<Optional<CloudException>> queue = scriptedCallFailures.computeIfAbsent(action, a -> new ArrayDeque<>());
         for (int i = 0; i < times; i++) {
-            queue.add(new CloudException(kind, action, code, statusOf(kind), null, "scripted failure of " + action));
+            queue.add(Optional.of(new CloudException(kind, action, code, statusOf(kind), null, "scripted failure of " + action)));
         }
         return this;
+    }
+
+    /** The {@code nth} call of {@code action} from now (1 = the next) fails as a whole; the ones before it succeed. */
+    public synchronized InMemoryCloud failNth(String action, int nth, CloudException.Kind kind, String code) {
+        Deque<Optional<CloudException>> queue = scriptedCallFailures.computeIfAbsent(action, a -> new ArrayDeque<>());
+        for (int i = 1; i < nth; i++) {
+            queue.add(Optional.empty());
+        }
+        return failNext(action, kind, code, 1);
     }
 
     public InMemoryCloud failNext(String action, CloudException.Kind kind, String code) {
@@ -591,8 +600,9 @@ public final class InMemoryCloud implements CloudSessions {
         calls.add(action);
         String requestId = nextRequestId();
         requestIds.add(requestId);
-        Deque<CloudException> failures = scriptedCallFailures.get(action);
-        CloudException failure = failures == null ? null : failures.poll();
+        Deque<Optional<CloudException>> failures = scriptedCallFailures.get(action);
+        Optional<CloudException> scripted = failures == null ? null : failures.poll();
+        CloudException failure = scripted == null ? null : scripted.orElse(null);
         if (failure != null) {
             throw new CloudException(failure.kind(), action, failure.code(), failure.httpStatus(), requestId, failure.getMessage());
         }

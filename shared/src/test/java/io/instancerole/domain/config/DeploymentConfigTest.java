@@ -1,0 +1,95 @@
+package io.instancerole.domain.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.instancerole.domain.model.PolicyName;
+import io.instancerole.domain.model.RegionId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DeploymentConfigTest {
+
+    @Test
+    void withoutVariablesTheContractDefaultsApply() {
+        DeploymentConfig config = DeploymentConfig.fromEnvironment(Map.of());
+        assertEquals(RegionId.of("cn-hangzhou"), config.defaultRegion());
+        assertTrue(config.allowedRegions().isEmpty());
+        assertEquals(Set.of("platform"), config.adminTeams());
+        assertEquals("team", config.ownerTagKey());
+        assertEquals(Set.of(PolicyName.of("AdministratorAccess"), PolicyName.of("AliyunRAMFullAccess"),
+                PolicyName.of("AliyunSTSAssumeRoleAccess"), PolicyName.of("AliyunECSFullAccess")), config.blockedSystemPolicies());
+        assertEquals(Optional.empty(), config.operatorRoleArn());
+    }
+
+    @Test
+    void readsEveryVariableTrimmingListEntries() {
+        DeploymentConfig config = DeploymentConfig.fromEnvironment(Map.of(
+                "DEFAULT_REGION_ID", "cn-beijing",
+                "ALLOWED_REGIONS", " cn-hangzhou , cn-beijing ",
+                "ADMIN_TEAMS", "platform,sre",
+                "OWNER_TAG_KEY", "owner",
+                "BLOCKED_SYSTEM_POLICIES", "AdministratorAccess",
+                "OPERATOR_ROLE_ARN", "acs:ram::1234567890123456:role/instance-role-operator"));
+        assertEquals(RegionId.of("cn-beijing"), config.defaultRegion());
+        assertEquals(Set.of(RegionId.of("cn-hangzhou"), RegionId.of("cn-beijing")), config.allowedRegions());
+        assertEquals(Set.of("platform", "sre"), config.adminTeams());
+        assertEquals("owner", config.ownerTagKey());
+        assertEquals(Set.of(PolicyName.of("administratoraccess")), config.blockedSystemPolicies());
+        assertEquals(Optional.of("acs:ram::1234567890123456:role/instance-role-operator"), config.operatorRoleArn());
+    }
+
+    @Test
+    void blankVariablesTakeTheirDefaults() {
+        DeploymentConfig config = DeploymentConfig.fromEnvironment(Map.of("ADMIN_TEAMS", " ", "DEFAULT_REGION_ID", "", "OPERATOR_ROLE_ARN", ""));
+        assertEquals(Set.of("platform"), config.adminTeams());
+        assertEquals(RegionId.of("cn-hangzhou"), config.defaultRegion());
+        assertEquals(Optional.empty(), config.operatorRoleArn());
+    }
+
+    @Test
+    void eachInvalidVariableIsNamed() {
+        Map<String, String> cases = Map.of(
+                "DEFAULT_REGION_ID", "Hangzhou",
+                "ALLOWED_REGIONS", "cn-hangzhou,not a region",
+                "ADMIN_TEAMS", "Platform",
+                "OWNER_TAG_KEY", "aliyun:team",
+                "BLOCKED_SYSTEM_POLICIES", "Admin_Access",
+                "OPERATOR_ROLE_ARN", "arn:aws:iam::123:role/x");
+        cases.forEach((variable, value) -> {
+            InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                    () -> DeploymentConfig.fromEnvironment(Map.of(variable, value)), variable);
+            assertTrue(e.getMessage().contains(variable), e.getMessage());
+        });
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        Map<String, String> env = new HashMap<>();
+        env.put("ADMIN_TEAMS", "Platform");
+        env.put("OPERATOR_ROLE_ARN", "nope");
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> DeploymentConfig.fromEnvironment(env));
+        for (String variable : List.of("ADMIN_TEAMS", "OPERATOR_ROLE_ARN")) {
+            assertTrue(e.getMessage().contains(variable), e.getMessage());
+        }
+    }
+
+    @Test
+    void aDefaultRegionOutsideTheAllowedOnesIsRefused() {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> DeploymentConfig.fromEnvironment(
+                Map.of("ALLOWED_REGIONS", "cn-beijing")));
+        assertTrue(e.getMessage().contains("DEFAULT_REGION_ID 'cn-hangzhou' is not in ALLOWED_REGIONS"), e.getMessage());
+    }
+
+    @Test
+    void anEmptyListEntryIsATypo() {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> DeploymentConfig.fromEnvironment(
+                Map.of("ADMIN_TEAMS", "platform,,sre")));
+        assertTrue(e.getMessage().contains("ADMIN_TEAMS") && e.getMessage().contains("empty entry"), e.getMessage());
+    }
+}
