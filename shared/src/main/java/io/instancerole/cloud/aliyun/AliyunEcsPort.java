@@ -33,12 +33,14 @@ final class AliyunEcsPort implements EcsPort {
 
     /**
      * Codes that are about one instance, not the request. A batch reports them per instance inside a
-     * 200; a call with a single id gets them as the error of the whole call, and they are mapped back
-     * to that instance here so both look alike to the domain.
+     * 200; a call naming a single id gets them as the error of the whole call, and they are mapped
+     * back to that instance here so both look alike to the domain. The real ECS documents no code
+     * for a second role on an instance or for detaching a role that is not there; the two
+     * {@code InvalidParameter.RamRole*} codes are the emulator's.
      */
     static final Set<String> PER_INSTANCE_CODES = Set.of(
-            "InvalidInstanceId.NotFound", "InvalidNetworkType.MismatchRamRole", "InvalidInstanceId.HasRamRole",
-            "IncorrectInstanceStatus");
+            "InvalidInstanceId.NotFound", "InvalidNetworkType.MismatchRamRole", "IncorrectInstanceStatus",
+            "InvalidParameter.RamRoleAlreadyAttached", "InvalidParameter.RamRoleNotAttached");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -97,12 +99,10 @@ final class AliyunEcsPort implements EcsPort {
                 break;
             }
         }
+        // ECS lists only instances that have a role: every other id maps to "none reported"
         Map<InstanceId, Optional<RoleName>> roles = new LinkedHashMap<>();
         for (InstanceId id : ids) {
-            Optional<RoleName> role = byId.get(id.value());
-            if (role != null) {
-                roles.put(id, role);
-            }
+            roles.put(id, byId.getOrDefault(id.value(), Optional.empty()));
         }
         return roles;
     }

@@ -16,7 +16,7 @@ public final class CloudConfig {
     public static final String DEFAULT_REGION_VARIABLE = "DEFAULT_REGION_ID";
 
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?");
-    private static final Pattern ROLE_ARN = Pattern.compile("acs:ram::[0-9A-Za-z*]+:role/[A-Za-z0-9.@-]{1,64}");
+    private static final Pattern ROLE_ARN = Pattern.compile("acs:ram::[0-9]{1,32}:role/[A-Za-z0-9.-]{1,64}");
 
     private final Optional<String> endpointOverride;
     private final Optional<String> operatorRoleArn;

@@ -83,7 +83,7 @@ final class SdkInvoker {
             Answer<T> answer = readAnswer(request.getResponseClass(), http);
             if (answer == null) {
                 throw failure(client, action, CloudErrors.INVALID_SERVER_RESPONSE, status, null,
-                        "the answer could not be read (Content-Type " + http.getHeaderValue("Content-Type") + ")");
+                        "a " + status + " answer that could not be read (Content-Type " + http.getHeaderValue("Content-Type") + ")");
             }
             record(requestIds, answer.requestId);
             return answer.response;
@@ -92,7 +92,8 @@ final class SdkInvoker {
         String requestId = error == null ? null : error.getRequestId();
         record(requestIds, requestId);
         throw failure(client, action, error == null ? null : error.getErrorCode(), status, requestId,
-                error == null ? "an error answer without a readable body" : error.getErrorMessage());
+                error == null ? "an error answer without a readable body (Content-Type " + http.getHeaderValue("Content-Type") + ")"
+                        : error.getErrorMessage());
     }
 
     private static void record(Consumer<String> requestIds, String requestId) {
@@ -110,11 +111,13 @@ final class SdkInvoker {
         }
     }
 
+    /**
+     * The message is what the cloud said (cleaned of anything secret); action, code, status and
+     * request id travel in the exception's fields.
+     */
     private static CloudException failure(SdkClient client, String action, String code, int status, String requestId, String cloudMessage) {
-        String message = action + " failed: " + (code == null ? "no error code" : code)
-                + (status == 0 ? ", no answer" : ", HTTP " + status)
-                + (requestId == null ? "" : ", request id " + requestId)
-                + (cloudMessage == null || cloudMessage.isEmpty() ? "" : ": " + Redaction.clean(cloudMessage, client.credentials()));
+        String message = cloudMessage == null || cloudMessage.isEmpty()
+                ? "no message" : Redaction.clean(cloudMessage, client.credentials());
         return new CloudException(CloudErrors.classify(code, status), action, code, status, requestId, message);
     }
 
@@ -124,7 +127,7 @@ final class SdkInvoker {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root == e ? e.getErrMsg() : root.getClass().getSimpleName() + ": " + root.getMessage();
+        return "no answer: " + (root == e ? e.getErrMsg() : root.getClass().getSimpleName() + ": " + root.getMessage());
     }
 
     /** Parsed as {@code DefaultAcsClient.readResponse} does (none of these response classes is XML-annotated). */
