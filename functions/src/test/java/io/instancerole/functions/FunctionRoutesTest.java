@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.instancerole.emulator.client.NewInstance;
 import io.instancerole.emulator.testing.SdkRequests;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -187,6 +189,73 @@ class FunctionRoutesTest {
         Answer bound = WORLD.call(DescribeFunction.class, get("/v1/instances/" + instance + "/role").query("regionId", "cn-hangzhou")).assertOk(200);
         assertEquals("team-a-web", bound.body().path("roleName").asText());
         assertEquals("cn-hangzhou", bound.body().path("regionId").asText());
+    }
+
+    @Test
+    void perInstanceFailuresSayWhatToDoAndLeaveTheInstanceAlone() {
+        WORLD.createEcsRole("team-a-web");
+        WORLD.createEcsRole("team-a-other");
+        String other = WORLD.teamInstance(TEAM);
+        String foreign = WORLD.teamInstance("team-b");
+        WORLD.bindWithRoot("team-a-other", other);
+        JsonNode before = WORLD.state();
+
+        Answer bind = WORLD.call(BindRoleFunction.class, post("/v1/role-bindings",
+                "{\"roleName\":\"team-a-web\",\"instanceIds\":[\"" + other + "\",\"" + foreign + "\"]}")).assertOk(207);
+        assertEquals("InstanceHasOtherRole", bind.body().path("results").path(0).path("code").asText());
+        assertTrue(bind.body().path("results").path(0).path("message").asText().contains("replace"), bind.rawBody());
+        assertEquals("Forbidden", bind.body().path("results").path(1).path("code").asText());
+
+        Answer replace = WORLD.call(ReplaceRoleFunction.class, post("/v1/role-bindings/replace",
+                "{\"roleName\":\"team-a-web\",\"instanceIds\":[\"" + other + "\"],\"expectedCurrentRoleName\":\"team-a-third\"}")).assertOk(207);
+        assertEquals("UnexpectedCurrentRole", replace.body().path("results").path(0).path("code").asText());
+        assertEquals(before, WORLD.state(), "failed instances keep their role");
+    }
+
+    @Test
+    void everyPostTakesDryRunAndMakesNoMutatingCall() {
+        WORLD.createEcsRole("team-a-web");
+        WORLD.createEcsRole("team-a-web-v2");
+        WORLD.control().createUser("deployer");
+        String bound = WORLD.teamInstance(TEAM);
+        String free = WORLD.teamInstance(TEAM);
+        WORLD.bindWithRoot("team-a-web", bound);
+        WORLD.control().clearCalls();
+        JsonNode before = WORLD.state();
+        String document = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"acs:oss:*:*:b/*\"}]}";
+        List<Object[]> cases = List.of(
+                new Object[] {CreateRoleFunction.class, "/v1/roles", "{\"roleName\":\"team-a-new\",\"dryRun\":true}", 201},
+                new Object[] {CreatePolicyFunction.class, "/v1/policies",
+                        "{\"policyName\":\"team-a-p\",\"document\":" + document + ",\"attachToRoles\":[\"team-a-web\"],\"dryRun\":true}", 201},
+                new Object[] {CreatePolicyFunction.class, "/v1/roles/team-a-web/policy-attachments",
+                        "{\"policyName\":\"AliyunOSSReadOnlyAccess\",\"policyType\":\"System\",\"dryRun\":true}", 201},
+                new Object[] {BindRoleFunction.class, "/v1/role-bindings",
+                        "{\"roleName\":\"team-a-web\",\"instanceIds\":[\"" + free + "\"],\"dryRun\":true}", 200},
+                new Object[] {UnbindRoleFunction.class, "/v1/role-bindings/unbind", "{\"instanceIds\":[\"" + bound + "\"],\"dryRun\":true}", 200},
+                new Object[] {ReplaceRoleFunction.class, "/v1/role-bindings/replace",
+                        "{\"roleName\":\"team-a-web-v2\",\"instanceIds\":[\"" + bound + "\"],\"dryRun\":true}", 200},
+                new Object[] {GrantPassRoleFunction.class, "/v1/pass-role-grants",
+                        "{\"userName\":\"deployer\",\"roleNames\":[\"team-a-web\"],\"dryRun\":true}", 201},
+                new Object[] {GrantPassRoleFunction.class, "/v1/pass-role-grants/revoke",
+                        "{\"userName\":\"deployer\",\"roleNames\":[\"team-a-web\"],\"dryRun\":true}", 200});
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        for (Object[] c : cases) {
+            @SuppressWarnings("unchecked")
+            Class<? extends FunctionHandler> function = (Class<? extends FunctionHandler>) c[0];
+            Answer answer = WORLD.call(function, post((String) c[1], (String) c[2])).assertOk((Integer) c[3]);
+            assertTrue(answer.body().path("dryRun").asBoolean(), c[1] + ": " + answer.rawBody());
+            answers.put((String) c[1], answer);
+        }
+        assertEquals("bound", answers.get("/v1/role-bindings").body().path("results").path(0).path("status").asText());
+        assertEquals("unbound", answers.get("/v1/role-bindings/unbind").body().path("results").path(0).path("status").asText());
+        assertEquals("replaced", answers.get("/v1/role-bindings/replace").body().path("results").path(0).path("status").asText());
+        assertEquals("created", answers.get("/v1/pass-role-grants").body().path("status").asText());
+        assertEquals("unchanged", answers.get("/v1/pass-role-grants/revoke").body().path("status").asText(),
+                "the dry-run grant before it left nothing to revoke");
+        assertEquals(before, WORLD.state(), "a dry run changes nothing");
+        for (JsonNode call : WORLD.control().calls()) {
+            assertTrue(call.path("action").asText().matches("(Get|List|Describe).*"), "only reads: " + call.path("action").asText());
+        }
     }
 
     @Test
