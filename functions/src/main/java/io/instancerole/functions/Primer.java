@@ -2,14 +2,13 @@ package io.instancerole.functions;
 
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.auth.BasicCredentials;
-import com.aliyuncs.auth.Signer;
-import com.aliyuncs.http.FormatType;
+import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.http.HttpClientConfig;
 import com.aliyuncs.http.HttpClientType;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import com.aliyuncs.ram.model.v20150501.GetRoleRequest;
-import com.aliyuncs.regions.ProductDomain;
+import com.aliyuncs.ram.model.v20150501.GetRoleResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.instancerole.domain.audit.AuditEvent;
 import io.instancerole.domain.audit.AuditOutcome;
@@ -33,7 +32,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +39,8 @@ import java.util.Map;
 /**
  * Does once, in the initializer, what the first request would otherwise pay for: resolves the
  * whole graph, builds Jackson's serializers for every answer type and runs a JSON round trip,
- * takes a synthetic event through the HTTP edge of every route, and signs one SDK request offline
- * (nothing is sent). Side-effect free: no cloud call, no audit line.
+ * takes a synthetic event through the HTTP edge of every route, and runs one SDK request through
+ * the whole SDK on a transport that sends nothing. Side-effect free: no cloud call, no audit line.
  */
 final class Primer {
     private static final List<Class<?>> ANSWER_TYPES = List.of(CreateRoleResult.class, CreatePolicyResult.class,
@@ -108,25 +106,28 @@ final class Primer {
         }
     }
 
-    /** Loads and runs the SDK's client setup, request composition and HMAC signing; nothing leaves the process. */
+    /**
+     * Runs one GetRole through the whole SDK path (client set-up, signing, tracing, retry policy,
+     * answer unmarshalling) on a transport that sends nothing.
+     */
     private static void signOffline(RegionId region) {
-        BasicCredentials credentials = new BasicCredentials("priming-key-id", "priming-key-secret");
         HttpClientConfig http = HttpClientConfig.getDefault();
-        http.setClientType(HttpClientType.Compatible);
+        http.setClientType(HttpClientType.Custom);
+        http.setCustomClientClassName(OfflineHttpClient.class.getName());
         DefaultProfile profile = DefaultProfile.getProfile(region.value());
         profile.setHttpClientConfig(http);
-        DefaultAcsClient client = new DefaultAcsClient(profile, credentials);
+        DefaultAcsClient client = new DefaultAcsClient(profile, new BasicCredentials("priming-key-id", "priming-key-secret"));
         try {
             GetRoleRequest request = new GetRoleRequest();
-            request.setRoleName("priming");
-            request.setSysRegionId(region.value());
+            request.setRoleName(OfflineHttpClient.ROLE_NAME);
+            request.setSysEndpoint("127.0.0.1");
             request.setSysProtocol(ProtocolType.HTTP);
-            request.signRequest(Signer.getSigner(credentials), credentials, FormatType.JSON, new ProductDomain("Ram", "127.0.0.1"));
-            if (request.getSysUrl() == null || !request.getSysUrl().contains("Signature=")) {
-                throw new IllegalStateException("the SDK composed no signed URL while priming");
+            GetRoleResponse answer = client.getAcsResponse(request);
+            if (!request.getSysUrl().contains("Signature=") || !OfflineHttpClient.ROLE_NAME.equals(answer.getRole().getRoleName())) {
+                throw new IllegalStateException("the SDK did not sign or read back the offline request while priming");
             }
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("the SDK could not sign a request while priming: " + e.getMessage(), e);
+        } catch (ClientException e) {
+            throw new IllegalStateException("the SDK failed an offline request while priming: " + e.getErrCode(), e);
         } finally {
             client.shutdown();
         }
