@@ -147,6 +147,13 @@ class BadRequestCorpusTest {
                         400, "InvalidParameter", "description"),
                 new Case("description an object", role, post("/v1/roles", "{\"roleName\":\"team-a-web\",\"description\":{}}"),
                         400, "InvalidParameter", "description"),
+                new Case("nested 2000 deep", role, post("/v1/roles", "{\"description\":" + "[".repeat(2000) + "]".repeat(2000) + "}"), 400,
+                        "InvalidRequest", null),
+                new Case("a 2000-digit number", role, post("/v1/roles", "{\"roleName\":\"team-a-web\",\"maxSessionDuration\":"
+                        + "9".repeat(2000) + "}"), 400, "InvalidRequest", null),
+                new Case("not UTF-8", role, post("/v1/roles", "").body(new byte[] {'{', '"', 'r', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}),
+                        400, "InvalidRequest", null),
+                new Case("a JSON null body", role, post("/v1/roles", "null"), 400, "InvalidRequest", null),
                 new Case("document missing", policy, post("/v1/policies", "{\"policyName\":\"team-a-p\"}"), 400, "InvalidParameter", "document"),
                 new Case("document a number", policy, post("/v1/policies", "{\"policyName\":\"team-a-p\",\"document\":42}"), 400,
                         "InvalidParameter", "document"),

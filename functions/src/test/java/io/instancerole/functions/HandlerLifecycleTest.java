@@ -117,7 +117,7 @@ class HandlerLifecycleTest {
     }
 
     @Test
-    void theRuntimesNoArgConstructorsReadTheProcessEnvironment() {
+    void everyFunctionHasTheRuntimesNoArgConstructor() {
         for (Class<? extends FunctionHandler> type : Functions.CLASSES) {
             try {
                 FunctionHandler handler = type.getConstructor().newInstance();
