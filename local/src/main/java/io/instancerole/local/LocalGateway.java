@@ -1,5 +1,7 @@
 package io.instancerole.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -41,16 +43,18 @@ final class LocalGateway implements AutoCloseable {
     private final Callers callers;
     private final ApiGatewayCodec codec;
     private final ErrorResponses errors;
+    private final ObjectMapper json;
     private final PrintStream err;
     private final ExecutorService requestThreads;
 
     LocalGateway(HttpServer server, Router<GatewayRoute> router, Callers callers, ApiGatewayCodec codec,
-                 ErrorResponses errors, PrintStream err) {
+                 ErrorResponses errors, ObjectMapper json, PrintStream err) {
         this.server = server;
         this.router = router;
         this.callers = callers;
         this.codec = codec;
         this.errors = errors;
+        this.json = json;
         this.err = err;
         this.requestThreads = Threads.cachedPool("gateway");
     }
@@ -122,10 +126,22 @@ final class LocalGateway implements AutoCloseable {
                 }
             case TIMED_OUT:
                 err.println(invocation.problem() + " (request " + requestId + ")");
-                return errors.of(new DomainException(ErrorCode.FunctionTimeout, invocation.problem()), requestId);
+                return timeout(invocation.problem(), requestId);
             default:
                 return errors.internal(requestId);
         }
+    }
+
+    /**
+     * API Gateway's own answer when the function outlives its timeout: 504 in the error shape. Its
+     * code is the gateway's, not one of the functions' contract ({@code ErrorCode}), as in the cloud.
+     */
+    private ApiResponse timeout(String problem, String requestId) {
+        ObjectNode body = json.createObjectNode();
+        body.put("code", "FunctionTimeout");
+        body.put("message", problem);
+        body.put("requestId", requestId);
+        return ApiResponse.json(504, body.toString());
     }
 
     /** The client's headers, minus the identity ones it may not set itself, plus the caller's identity. */

@@ -51,7 +51,7 @@ final class LocalStack implements Running {
             if (options.demo() && target instanceof EmulatorTarget) {
                 DemoAccount.create(((EmulatorTarget) target).control());
             }
-            LocalGateway gateway = new LocalGateway(server, router, callers, new ApiGatewayCodec(json), new ErrorResponses(json), err);
+            LocalGateway gateway = new LocalGateway(server, router, callers, new ApiGatewayCodec(json), new ErrorResponses(json), json, err);
             gateway.start();
             String gatewayUrl = "http://" + Banner.host(options.bind()) + ":" + gateway.port();
             out.print(Banner.serve(gatewayUrl, target, options, callers, template.routes().size()));

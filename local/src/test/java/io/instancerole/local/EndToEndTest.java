@@ -28,7 +28,6 @@ class EndToEndTest {
 
     @BeforeAll
     static void serve() {
-        Project.assumeFunctionsPresent();
         runner = new StackRunner();
         LocalMain.Outcome outcome = runner.run("serve", "--port", "0", "--emulator-port", "0", "--metadata-port", "0",
                 "--template", Project.template().toString());

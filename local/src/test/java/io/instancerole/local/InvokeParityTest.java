@@ -22,7 +22,6 @@ class InvokeParityTest {
 
     @Test
     void invokeAndServeGiveTheSameAnswer(@TempDir Path dir) throws Exception {
-        Project.assumeFunctionsPresent();
         StackRunner serve = new StackRunner();
         LocalMain.Outcome outcome = serve.run("--port", "0", "--emulator-port", "0", "--metadata-port", "-1",
                 "--template", Project.template().toString());

@@ -1,15 +1,10 @@
 package io.instancerole.local;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The project's own files (template.yml, README.md) and whether the real functions are on the class path. */
+/** The project's own files: template.yml and README.md. */
 final class Project {
-    private static final String[] HANDLERS = {"CreateRole", "CreatePolicy", "BindRole", "UnbindRole", "ReplaceRole",
-        "GrantPassRole", "Describe"};
-
     private Project() {}
 
     /** The project's root: the nearest directory up from here that holds template.yml. */
@@ -24,20 +19,5 @@ final class Project {
 
     static Path template() {
         return root().resolve("template.yml");
-    }
-
-    /** Skips a test of the real workflow until the seven handler classes exist. */
-    static void assumeFunctionsPresent() {
-        for (String handler : HANDLERS) {
-            String name = "io.instancerole.functions." + handler + "Function";
-            boolean present;
-            try {
-                Class.forName(name, false, Project.class.getClassLoader());
-                present = true;
-            } catch (ClassNotFoundException e) {
-                present = false;
-            }
-            assumeTrue(present, name + " is not built yet");
-        }
     }
 }

@@ -26,9 +26,7 @@ public enum ErrorCode {
     Throttled(429),
     InternalError(500),
     CloudDenied(502),
-    CloudUnavailable(503),
-    /** The local gateway's answer when a function outlives its Timeout (API Gateway answers 504 too). */
-    FunctionTimeout(504);
+    CloudUnavailable(503);
 
     private final int httpStatus;
 
