@@ -4,6 +4,7 @@ import io.instancerole.domain.model.Caller;
 import io.instancerole.domain.port.CloudException;
 import io.instancerole.domain.port.CloudSession;
 import io.instancerole.domain.port.CloudSessions;
+import io.instancerole.domain.service.Sleeper;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -20,7 +21,7 @@ public final class AliyunCloudSessions implements CloudSessions {
     private final Optional<OperatorRoleSessions> operatorRole;
 
     public AliyunCloudSessions(CloudConfig config, CredentialsSource credentials) {
-        this(config, credentials, Sleeper.THREAD, Clock.systemUTC());
+        this(config, credentials, Sleeper.system(), Clock.systemUTC());
     }
 
     /** With the waits between retries and the clock of the operator-session cache under the caller's control. */

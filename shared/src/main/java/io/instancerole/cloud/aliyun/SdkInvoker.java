@@ -10,6 +10,7 @@ import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.reader.ReaderFactory;
 import com.aliyuncs.transform.UnmarshallerContext;
 import io.instancerole.domain.port.CloudException;
+import io.instancerole.domain.service.Sleeper;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -102,11 +103,10 @@ final class SdkInvoker {
         }
     }
 
+    /** An interrupted wait gives up: the failure that was about to be retried is reported. */
     private void pause(Duration delay, CloudException pending) {
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        sleeper.sleep(delay);
+        if (Thread.currentThread().isInterrupted()) {
             throw pending;
         }
     }
