@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import java.util.function.DoubleSupplier;
 
 /**
  * Sends one SDK request: points it at the configured endpoint, retries throttling and outages with
@@ -30,17 +29,11 @@ final class SdkInvoker {
     private final Optional<String> endpointOverride;
     private final Backoff backoff;
     private final Sleeper sleeper;
-    private final DoubleSupplier jitter;
 
     SdkInvoker(Optional<String> endpointOverride, Backoff backoff, Sleeper sleeper) {
-        this(endpointOverride, backoff, sleeper, () -> ThreadLocalRandom.current().nextDouble());
-    }
-
-    SdkInvoker(Optional<String> endpointOverride, Backoff backoff, Sleeper sleeper, DoubleSupplier jitter) {
         this.endpointOverride = endpointOverride;
         this.backoff = backoff;
         this.sleeper = sleeper;
-        this.jitter = jitter;
     }
 
     <T extends AcsResponse> T invoke(SdkClient client, AcsRequest<T> request, Consumer<String> requestIds) {
@@ -55,7 +48,7 @@ final class SdkInvoker {
             if (!CloudErrors.isRetryable(failure.kind()) || attempt >= backoff.maxAttempts()) {
                 throw failure;
             }
-            pause(backoff.delayBeforeRetry(attempt, jitter.getAsDouble()), failure);
+            pause(backoff.delayBeforeRetry(attempt, ThreadLocalRandom.current().nextDouble()), failure);
         }
     }
 
