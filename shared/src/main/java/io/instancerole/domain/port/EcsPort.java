@@ -17,7 +17,11 @@ public interface EcsPort {
     /** The instances among {@code ids} that exist in the region; absent ids are simply missing from the answer. */
     List<CloudInstance> describeInstances(RegionId region, List<InstanceId> ids);
 
-    /** The role bound to each of {@code ids} that exists (empty when none); the adapter pages through all results. */
+    /**
+     * The role bound to each of {@code ids}, every id a key in request order, empty when none is
+     * bound (ECS lists only instances that have a role, so this says nothing about existence: that
+     * is {@link #describeInstances}'s); the adapter pages through all results.
+     */
     Map<InstanceId, Optional<RoleName>> describeInstanceRamRoles(RegionId region, List<InstanceId> ids);
 
     /** One outcome per id, in the order of {@code ids}. {@code policy} may be null. */

@@ -1,0 +1,76 @@
+package io.instancerole.emulator.ram;
+
+import io.instancerole.emulator.core.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/** RAM's Marker/MaxItems paging: the Marker names the first item of the next page. */
+final class MarkerPage<T> {
+    private static final int DEFAULT_MAX_ITEMS = 100;
+    private static final int MAX_MAX_ITEMS = 1000;
+
+    private final List<T> items;
+    private final String nextMarker;
+
+    private MarkerPage(List<T> items, String nextMarker) {
+        this.items = items;
+        this.nextMarker = nextMarker;
+    }
+
+    List<T> items() { return items; }
+    boolean truncated() { return nextMarker != null; }
+    String nextMarker() { return nextMarker; }
+
+    static <T> MarkerPage<T> of(List<T> all, String marker, String maxItemsParam, Function<T, String> key) {
+        int maxItems = maxItems(maxItemsParam);
+        int start = 0;
+        if (marker != null) {
+            String first = decode(marker);
+            start = -1;
+            for (int i = 0; i < all.size(); i++) {
+                if (key.apply(all.get(i)).equals(first)) {
+                    start = i;
+                    break;
+                }
+            }
+            if (start < 0) {
+                throw ApiException.invalidParameter("InvalidParameter.Marker",
+                        "The parameter Marker is not one this service returned, or its item no longer exists.");
+            }
+        }
+        int end = Math.min(all.size(), start + maxItems);
+        String next = end < all.size() ? encode(key.apply(all.get(end))) : null;
+        return new MarkerPage<>(all.subList(start, end), next);
+    }
+
+    private static int maxItems(String value) {
+        if (value == null) {
+            return DEFAULT_MAX_ITEMS;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= MAX_MAX_ITEMS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.invalidParameter("InvalidParameter.MaxItems",
+                "The parameter MaxItems must be a number from 1 to 1000: \"" + value + "\".");
+    }
+
+    private static String encode(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String marker) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParameter("InvalidParameter.Marker",
+                    "The parameter Marker is not one this service returned.");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.instancerole.emulator.state;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A custom or system policy with its versions (ids {@code v1}, {@code v2}, … never reused). */
+public final class ManagedPolicy {
+    public static final String CUSTOM = "Custom";
+    public static final String SYSTEM = "System";
+
+    private final String name;
+    private final String type;
+    private final String description;
+    private final Instant createDate;
+    private final Map<String, PolicyVersion> versions = new LinkedHashMap<>();
+    private String defaultVersionId;
+    private int lastVersionNumber;
+    private Instant updateDate;
+
+    public ManagedPolicy(String name, String type, String description, String document, Instant createDate) {
+        this.name = name;
+        this.type = type;
+        this.description = description;
+        this.createDate = createDate;
+        this.updateDate = createDate;
+        this.defaultVersionId = addVersion(document, createDate).id();
+    }
+
+    public String name() { return name; }
+    public String type() { return type; }
+    public String description() { return description; }
+    public Instant createDate() { return createDate; }
+    public Instant updateDate() { return updateDate; }
+    public String defaultVersionId() { return defaultVersionId; }
+    public PolicyVersion defaultVersion() { return versions.get(defaultVersionId); }
+    public List<PolicyVersion> versions() { return new ArrayList<>(versions.values()); }
+    public Optional<PolicyVersion> version(String versionId) { return Optional.ofNullable(versions.get(versionId)); }
+
+    public PolicyVersion addVersion(String document, Instant now) {
+        lastVersionNumber++;
+        PolicyVersion version = new PolicyVersion("v" + lastVersionNumber, document, now);
+        versions.put(version.id(), version);
+        updateDate = now;
+        return version;
+    }
+
+    public void setDefaultVersion(String versionId, Instant now) {
+        defaultVersionId = versionId;
+        updateDate = now;
+    }
+
+    public void removeVersion(String versionId, Instant now) {
+        versions.remove(versionId);
+        updateDate = now;
+    }
+
+    /** The oldest version that is not the default, if any: what RotateStrategy deletes. */
+    public Optional<PolicyVersion> oldestNonDefaultVersion() {
+        return versions.values().stream().filter(v -> !v.id().equals(defaultVersionId)).findFirst();
+    }
+}
