@@ -16,13 +16,15 @@ for jar in functions/target/instance-role-functions.jar local/target/instance-ro
 done
 
 # The baseline: its own module, outside the parent's <modules>, so the test suite never builds it.
-mvn -B -q -f bench/pom.xml package
+mvn -B -q -f bench/pom.xml package >&2
 
 # The harness runs our handlers in-process, so it compiles against the local stack's jar (which holds them all).
+# A jar, not a class folder: AppCDS refuses to archive from a non-empty directory on the class path.
 rm -rf bench/target/harness-classes
 javac --release 11 -Xlint:all -Werror -d bench/target/harness-classes \
   -cp local/target/instance-role-local.jar $(find bench/src/harness/java -name '*.java')
+jar --create --file bench/target/bench-harness.jar -C bench/target/harness-classes .
 
 export NO_PROXY=127.0.0.1,localhost no_proxy=127.0.0.1,localhost
 unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS
-exec java -cp bench/target/harness-classes:local/target/instance-role-local.jar io.instancerole.bench.BenchMain --root "$ROOT" "$@"
+exec java -cp bench/target/bench-harness.jar:local/target/instance-role-local.jar io.instancerole.bench.BenchMain --root "$ROOT" "$@"

@@ -109,7 +109,7 @@ final class ColdStart {
                 break;
             case FUNCTION:
                 env.putAll(functionEnvironment);
-                command.addAll(List.of("-cp", root.resolve("bench/target/harness-classes") + File.pathSeparator
+                command.addAll(List.of("-cp", root.resolve("bench/target/bench-harness.jar") + File.pathSeparator
                         + root.resolve("functions/target/instance-role-functions.jar"), ColdFunction.class.getName(),
                         "io.instancerole.functions.CreateRoleFunction", event.toString()));
                 break;
