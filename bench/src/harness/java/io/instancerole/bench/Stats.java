@@ -34,8 +34,4 @@ final class Stats {
     double max() {
         return sorted.get(sorted.size() - 1);
     }
-
-    int count() {
-        return sorted.size();
-    }
 }

@@ -6,7 +6,6 @@ import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import com.aliyuncs.ram.model.v20150501.GetRoleRequest;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ final class WarmCost {
         return result;
     }
 
-    private static void bareSdk(WireTimer timer, JsonNode account, int requests, int warmup, Result result) throws ClientException, IOException {
+    private static void bareSdk(WireTimer timer, JsonNode account, int requests, int warmup, Result result) throws ClientException {
         DefaultAcsClient client = new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou",
                 account.path("rootAccessKeyId").asText(), account.path("rootAccessKeySecret").asText()));
         try {
