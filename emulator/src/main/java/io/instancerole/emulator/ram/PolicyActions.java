@@ -112,18 +112,7 @@ final class PolicyActions {
         }
         MarkerPage<ManagedPolicy> page = MarkerPage.of(all, call.param("Marker"), call.param("MaxItems"),
                 p -> p.type() + ":" + p.name());
-        List<ObjectNode> policies = page.items().stream().map(p -> {
-            ObjectNode json = Json.object();
-            writePolicy(json, state, p);
-            return json;
-        }).collect(Collectors.toList());
-        ObjectNode body = Json.object();
-        body.put("IsTruncated", page.truncated());
-        if (page.truncated()) {
-            body.put("Marker", page.nextMarker());
-        }
-        body.set("Policies", Json.wrappedList("Policy", policies));
-        return body;
+        return page.body("Policies", "Policy", (json, p) -> writePolicy(json, state, p));
     }
 
     private static ObjectNode createPolicyVersion(Call call) {
