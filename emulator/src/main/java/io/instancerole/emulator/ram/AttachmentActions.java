@@ -102,6 +102,15 @@ final class AttachmentActions {
         return body;
     }
 
+    /** Before DeleteRole/DeleteUser: {@code DeleteConflict.<Role|User>.Policy} while any policy is attached. */
+    static void requireNoPolicies(Call call, String principalType, String principalName) {
+        if (!call.state().attachmentsOf(principalType, principalName).isEmpty()) {
+            String kind = principalType.toLowerCase();
+            throw new ApiException(409, "DeleteConflict." + principalType + ".Policy", "The " + kind
+                    + " still has policies attached: detach them before deleting " + kind + " " + principalName + ".");
+        }
+    }
+
     private String principalResource(Call call, String name) {
         return Attachment.ROLE.equals(principalType)
                 ? Arns.roleResource(call.accountId(), name) : Arns.userResource(call.accountId(), name);

@@ -90,10 +90,7 @@ final class RoleActions {
         String name = call.required("RoleName");
         call.authorize("ram:DeleteRole", Arns.roleResource(call.accountId(), name));
         Role role = existing(call, name);
-        if (!call.state().attachmentsOf(Attachment.ROLE, role.name()).isEmpty()) {
-            throw new ApiException(409, "DeleteConflict.Role.Policy",
-                    "The role still has policies attached: detach them before deleting role " + role.name() + ".");
-        }
+        AttachmentActions.requireNoPolicies(call, Attachment.ROLE, role.name());
         call.state().removeRole(role.name());
         return Json.object();
     }

@@ -66,10 +66,7 @@ public final class UserActions {
         String name = call.required("UserName");
         call.authorize("ram:DeleteUser", Arns.userResource(call.accountId(), name));
         User user = existing(call, name);
-        if (!call.state().attachmentsOf(Attachment.USER, user.name()).isEmpty()) {
-            throw new ApiException(409, "DeleteConflict.User.Policy",
-                    "The user still has policies attached: detach them before deleting user " + user.name() + ".");
-        }
+        AttachmentActions.requireNoPolicies(call, Attachment.USER, user.name());
         call.state().removeUser(user.name());
         return Json.object();
     }
