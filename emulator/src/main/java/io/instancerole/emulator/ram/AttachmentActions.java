@@ -91,10 +91,7 @@ final class AttachmentActions {
         for (Attachment attachment : call.state().attachmentsOf(principalType, principal)) {
             call.state().policy(attachment.policyType(), attachment.policyName()).ifPresent(policy -> {
                 ObjectNode json = Json.object();
-                json.put("PolicyName", policy.name());
-                json.put("PolicyType", policy.type());
-                json.put("Description", policy.description());
-                json.put("DefaultVersion", policy.defaultVersionId());
+                PolicyActions.writeSummary(json, policy);
                 json.put("AttachDate", Times.iso(attachment.attachDate()));
                 policies.add(json);
             });
