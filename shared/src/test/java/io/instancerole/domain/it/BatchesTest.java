@@ -98,6 +98,23 @@ class BatchesTest {
     }
 
     @Test
+    void anUnbindWithoutARoleDetachesWhateverIsBound() {
+        String web = account.instance(TEAM_A);
+        String old = account.instance(TEAM_A);
+        api.bindings.bind(api.as(TEAM_A), bind("team-a-web", List.of(web)));
+        api.bindings.bind(api.as(TEAM_A), bind("team-a-old", List.of(old)));
+        account.clearCalls();
+
+        BatchResult result = api.bindings.unbind(api.as(TEAM_A), unbind(null, List.of(web, old)));
+
+        assertEquals(List.of("unbound", "unbound"), statuses(result));
+        assertEquals(Arrays.asList(null, null), account.rolesOf(List.of(web, old)));
+        List<JsonNode> detaches = account.calls("DetachInstanceRamRole");
+        assertEquals(1, detaches.size());
+        assertTrue(detaches.get(0).path("params").path("RamRoleName").isMissingNode(), "no role named: " + detaches.get(0));
+    }
+
+    @Test
     void aReplaceChangesOnlyTheInstancesWithTheExpectedRole() {
         String old = account.instance(TEAM_A);
         String web = account.instance(TEAM_A);

@@ -142,6 +142,27 @@ class CloudFailuresTest {
     }
 
     @Test
+    void eachInstanceGetsItsOwnOldRoleBack() {
+        api.roles.createRole(api.as(TEAM_A), createRole("team-a-api"));
+        api.roles.createRole(api.as(TEAM_A), createRole("team-a-new"));
+        api.bindings.bind(api.as(TEAM_A), bind("team-a-web", List.of(instances.get(0))));
+        api.bindings.bind(api.as(TEAM_A), bind("team-a-api", List.of(instances.get(1))));
+        for (String id : instances) {
+            account.control().addFault(FaultSpec.of("AttachInstanceRamRole", "IncorrectInstanceStatus", 403).instanceId(id));
+        }
+        account.clearCalls();
+
+        BatchResult result = api.bindings.replace(api.as(TEAM_A), replace("team-a-new", null, instances));
+
+        assertEquals(List.of("failed", "failed"), statuses(result));
+        assertEquals(List.of(true, true), result.results().stream().map(InstanceResult::rolledBack).collect(Collectors.toList()));
+        assertEquals(List.of("team-a-web", "team-a-api"), account.rolesOf(instances));
+        List<JsonNode> rollbacks = account.calls("AttachInstanceRamRole").subList(1, 3);
+        assertEquals(List.of("team-a-web", "team-a-api"), rollbacks.stream()
+                .map(c -> c.path("params").path("RamRoleName").asText()).collect(Collectors.toList()));
+    }
+
+    @Test
     void aRollbackThatFailsTooIsRollbackFailedAndLoggedForOperators() {
         api.roles.createRole(api.as(TEAM_A), createRole("team-a-new"));
         api.bindings.bind(api.as(TEAM_A), bind("team-a-web", instances));

@@ -26,6 +26,8 @@ import java.util.List;
  */
 final class ServiceRole {
     static final String ROLE_NAME = "instance-role-api";
+    /** The operator role's name that the template lets the service role assume. */
+    static final String OPERATOR_ROLE_NAME = "instance-role-api-operator";
     static final String SERVICE_NAME = "instance-role-api";
     private static final List<String> POLICY_DOCUMENTS = readTemplatePolicies();
 
@@ -41,14 +43,32 @@ final class ServiceRole {
             DefaultAcsClient root = emulator.root();
             emulator.send(root, SdkRequests.createRole(ROLE_NAME, TrustPolicies.service("fc.aliyuncs.com")));
             for (int i = 0; i < POLICY_DOCUMENTS.size(); i++) {
-                String policyName = ROLE_NAME + "-policy-" + (i + 1);
-                emulator.send(root, SdkRequests.createPolicy(policyName, POLICY_DOCUMENTS.get(i)));
-                emulator.send(root, SdkRequests.attachPolicyToRole("Custom", policyName, ROLE_NAME));
+                emulator.send(root, SdkRequests.createPolicy(policyName(i), POLICY_DOCUMENTS.get(i)));
+                emulator.send(root, SdkRequests.attachPolicyToRole("Custom", policyName(i), ROLE_NAME));
             }
         } catch (ClientException e) {
             throw new IllegalStateException("could not create the service role in the emulator: " + e.getErrCode(), e);
         }
         return new ServiceRole(emulator.control().serviceCredentials(ROLE_NAME));
+    }
+
+    /**
+     * The operator role of the template's comment: trusted by the service role, with the same
+     * permissions. Returns its ARN, the value of OPERATOR_ROLE_ARN.
+     */
+    String createOperatorRole(EmulatorExtension emulator) {
+        String trust = "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\",\"Principal\":{\"RAM\":[\"acs:ram::"
+                + emulator.accountId() + ":role/" + ROLE_NAME + "\"]}}],\"Version\":\"1\"}";
+        try {
+            DefaultAcsClient root = emulator.root();
+            emulator.send(root, SdkRequests.createRole(OPERATOR_ROLE_NAME, trust));
+            for (int i = 0; i < POLICY_DOCUMENTS.size(); i++) {
+                emulator.send(root, SdkRequests.attachPolicyToRole("Custom", policyName(i), OPERATOR_ROLE_NAME));
+            }
+        } catch (ClientException e) {
+            throw new IllegalStateException("could not create the operator role in the emulator: " + e.getErrCode(), e);
+        }
+        return "acs:ram::" + emulator.accountId() + ":role/" + OPERATOR_ROLE_NAME;
     }
 
     /** What a handler does with {@code Context.getExecutionCredentials()}. */
@@ -61,6 +81,10 @@ final class ServiceRole {
     /** The parts of the session that must never appear in a log line or a message. */
     List<String> secrets() {
         return List.of(session.accessKeySecret(), session.securityToken());
+    }
+
+    private static String policyName(int index) {
+        return ROLE_NAME + "-policy-" + (index + 1);
     }
 
     /** {@code Resources.<service>.Properties.Policies}, each as a JSON policy document. */

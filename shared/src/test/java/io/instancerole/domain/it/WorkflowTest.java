@@ -210,6 +210,29 @@ class WorkflowTest {
     }
 
     @Test
+    void grantsAccumulatePastRamsVersionLimitAndRevokingAllDeletesThePolicy() {
+        List<String> roles = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            roles.add("team-a-role" + i);
+            api.roles.createRole(api.as(TEAM_A), createRole("team-a-role" + i));
+        }
+
+        PassRoleGrantResult last = null;
+        for (String role : roles) {
+            last = api.grants.grant(api.as(TEAM_A), grant("deployer", role));
+        }
+
+        assertEquals(roles, last.grantedRoles());
+        assertEquals(roles.size(), account.defaultDocument(last.policyName()).path("Statement").get(0).path("Resource").size());
+        assertEquals(5, account.policy(last.policyName()).orElseThrow().path("versions").size(), "RAM's limit, rotated");
+
+        PassRoleGrantResult revoked = api.grants.revoke(api.as(TEAM_A), revoke("deployer", roles.toArray(new String[0])));
+        assertEquals(Status.DELETED, revoked.status());
+        assertFalse(account.policy(last.policyName()).isPresent(), "its other versions were deleted first, as RAM requires");
+        assertEquals(List.of(), account.policiesOf("User", "deployer"));
+    }
+
+    @Test
     void anExistingSystemPolicyAuthorizesTheRole() {
         api.roles.createRole(api.as(TEAM_A), createRole("team-a-web"));
 
