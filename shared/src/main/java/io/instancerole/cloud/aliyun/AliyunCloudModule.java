@@ -3,12 +3,15 @@ package io.instancerole.cloud.aliyun;
 import dagger.Module;
 import dagger.Provides;
 import io.instancerole.domain.port.CloudSessions;
+import io.instancerole.domain.service.Sleeper;
+import java.time.Clock;
 import javax.inject.Singleton;
 
 /**
- * The cloud for the functions: {@link CloudSessions} on the V1 SDK. The component supplies the
- * {@link CloudConfig} (e.g. {@link CloudConfig#fromEnvironment}) and the {@link CredentialsSource}
- * (e.g. the handler's {@link ExecutionCredentials}, then {@link EnvironmentCredentials}).
+ * The cloud for the domain: {@link CloudSessions} on the V1 SDK. The component binds the
+ * {@link CloudConfig} ({@link CloudConfig#fromEnvironment}), the {@link CredentialsSource} (the
+ * handler feeds its {@link ExecutionCredentials}; then {@link EnvironmentCredentials}), and the
+ * {@link Sleeper} and {@link Clock} the domain uses too.
  */
 @Module
 public final class AliyunCloudModule {
@@ -17,7 +20,7 @@ public final class AliyunCloudModule {
     /** One per component: it holds the SDK clients and the operator sessions. */
     @Provides
     @Singleton
-    static CloudSessions cloudSessions(CloudConfig config, CredentialsSource credentials) {
-        return new AliyunCloudSessions(config, credentials);
+    static CloudSessions cloudSessions(CloudConfig config, CredentialsSource credentials, Sleeper sleeper, Clock clock) {
+        return new AliyunCloudSessions(config, credentials, sleeper, clock);
     }
 }

@@ -4,6 +4,7 @@ import io.instancerole.domain.model.Caller;
 import io.instancerole.domain.port.CloudException;
 import io.instancerole.domain.port.CloudSession;
 import io.instancerole.domain.port.CloudSessions;
+import io.instancerole.domain.service.Sleeper;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,11 +20,7 @@ public final class AliyunCloudSessions implements CloudSessions {
     private final SdkInvoker invoker;
     private final Optional<OperatorRoleSessions> operatorRole;
 
-    public AliyunCloudSessions(CloudConfig config, CredentialsSource credentials) {
-        this(config, credentials, Sleeper.THREAD, Clock.systemUTC());
-    }
-
-    /** With the waits between retries and the clock of the operator-session cache under the caller's control. */
+    /** {@code sleeper} waits between retries; {@code clock} judges when an operator session is near expiry. */
     public AliyunCloudSessions(CloudConfig config, CredentialsSource credentials, Sleeper sleeper, Clock clock) {
         this.credentials = credentials;
         this.clients = new SdkClients(config.defaultRegion());

@@ -10,11 +10,11 @@ import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.reader.ReaderFactory;
 import com.aliyuncs.transform.UnmarshallerContext;
 import io.instancerole.domain.port.CloudException;
+import io.instancerole.domain.service.Sleeper;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import java.util.function.DoubleSupplier;
 
 /**
  * Sends one SDK request: points it at the configured endpoint, retries throttling and outages with
@@ -29,17 +29,11 @@ final class SdkInvoker {
     private final Optional<String> endpointOverride;
     private final Backoff backoff;
     private final Sleeper sleeper;
-    private final DoubleSupplier jitter;
 
     SdkInvoker(Optional<String> endpointOverride, Backoff backoff, Sleeper sleeper) {
-        this(endpointOverride, backoff, sleeper, () -> ThreadLocalRandom.current().nextDouble());
-    }
-
-    SdkInvoker(Optional<String> endpointOverride, Backoff backoff, Sleeper sleeper, DoubleSupplier jitter) {
         this.endpointOverride = endpointOverride;
         this.backoff = backoff;
         this.sleeper = sleeper;
-        this.jitter = jitter;
     }
 
     <T extends AcsResponse> T invoke(SdkClient client, AcsRequest<T> request, Consumer<String> requestIds) {
@@ -54,7 +48,7 @@ final class SdkInvoker {
             if (!CloudErrors.isRetryable(failure.kind()) || attempt >= backoff.maxAttempts()) {
                 throw failure;
             }
-            pause(backoff.delayBeforeRetry(attempt, jitter.getAsDouble()), failure);
+            pause(backoff.delayBeforeRetry(attempt, ThreadLocalRandom.current().nextDouble()), failure);
         }
     }
 
@@ -102,11 +96,10 @@ final class SdkInvoker {
         }
     }
 
+    /** An interrupted wait gives up: the failure that was about to be retried is reported. */
     private void pause(Duration delay, CloudException pending) {
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        sleeper.sleep(delay);
+        if (Thread.currentThread().isInterrupted()) {
             throw pending;
         }
     }

@@ -207,12 +207,17 @@ class AliyunCloudSessionsTest {
     }
 
     @Test
-    void theDaggerModuleProvidesOneSessionsForTheComponent() {
-        CloudConfig config = new CloudConfig(EMULATOR.endpoint(), null, Emulated.REGION, Backoff.DEFAULT);
-        TestCloudComponent component = DaggerTestCloudComponent.factory().create(config, Emulated.root(EMULATOR));
+    void theDaggerModuleWiresSessionsFromTheDeploymentEnvironment() {
+        String operatorArn = operatorRole();
+        Map<String, String> environment = Map.of(CloudConfig.ENDPOINT_VARIABLE, EMULATOR.endpoint(), "OPERATOR_ROLE_ARN", operatorArn);
+        TestCloudComponent component = DaggerTestCloudComponent.factory().create(environment, CloudConfig.fromEnvironment(environment),
+                Emulated.root(EMULATOR), sleeper, Clock.systemUTC());
 
-        assertTrue(component.cloudSessions() == component.cloudSessions());
-        assertEquals(EMULATOR.accountId(), component.cloudSessions().open(Emulated.ALICE).sts().getCallerIdentity().accountId());
+        assertTrue(component.cloudSessions() == component.cloudSessions(), "one per component: it holds the client caches");
+        CallerIdentity identity = component.cloudSessions().open(Emulated.ALICE).sts().getCallerIdentity();
+
+        assertEquals(EMULATOR.accountId(), identity.accountId());
+        assertTrue(identity.arn().endsWith(":assumed-role/instance-role-operator/alice@example.com"), identity.arn());
     }
 
     /** A role the account's principals may assume, allowed to do everything. */

@@ -1,10 +1,10 @@
 package io.instancerole.cloud.aliyun;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.instancerole.domain.config.InvalidConfigurationException;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class CloudConfigTest {
     }
 
     @Test
-    void readsEndpointRoleAndRegion() {
+    void takesTheEndpointFromTheEnvironmentAndTheRestFromTheDeployment() {
         CloudConfig config = CloudConfig.fromEnvironment(Map.of(
                 "CLOUD_ENDPOINT", "127.0.0.1:8081",
                 "OPERATOR_ROLE_ARN", "acs:ram::1234567890123456:role/instance-role-operator",
@@ -32,19 +32,22 @@ class CloudConfigTest {
     }
 
     @Test
-    void acceptsAnHttpSchemeAndIgnoresBlankValues() {
-        CloudConfig config = CloudConfig.fromEnvironment(Map.of("CLOUD_ENDPOINT", "http://localhost:9000", "OPERATOR_ROLE_ARN", " "));
-        assertEquals(Optional.of("localhost:9000"), config.endpointOverride());
-        assertFalse(config.operatorRoleArn().isPresent());
+    void acceptsAnHttpSchemeAndIgnoresABlankEndpoint() {
+        assertEquals(Optional.of("localhost:9000"), CloudConfig.fromEnvironment(Map.of("CLOUD_ENDPOINT", "http://localhost:9000")).endpointOverride());
+        assertEquals(Optional.empty(), CloudConfig.fromEnvironment(Map.of("CLOUD_ENDPOINT", " ")).endpointOverride());
     }
 
     @Test
-    void refusesMalformedValuesNamingTheVariable() {
-        IllegalArgumentException endpoint = assertThrows(IllegalArgumentException.class,
+    void refusesAMalformedEndpointNamingTheVariable() {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> CloudConfig.fromEnvironment(Map.of("CLOUD_ENDPOINT", "https://emulator:8081/api")));
-        assertTrue(endpoint.getMessage().startsWith("CLOUD_ENDPOINT"), endpoint.getMessage());
-        IllegalArgumentException role = assertThrows(IllegalArgumentException.class,
+        assertTrue(e.getMessage().startsWith("CLOUD_ENDPOINT"), e.getMessage());
+    }
+
+    @Test
+    void anInvalidOperatorRoleIsRefusedAsTheDeploymentConfigRefusesIt() {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> CloudConfig.fromEnvironment(Map.of("OPERATOR_ROLE_ARN", "instance-role-operator")));
-        assertTrue(role.getMessage().startsWith("OPERATOR_ROLE_ARN"), role.getMessage());
+        assertTrue(e.getMessage().contains("OPERATOR_ROLE_ARN"), e.getMessage());
     }
 }

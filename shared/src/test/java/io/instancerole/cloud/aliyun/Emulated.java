@@ -3,6 +3,7 @@ package io.instancerole.cloud.aliyun;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.instancerole.domain.model.Caller;
 import io.instancerole.domain.model.RegionId;
+import io.instancerole.domain.service.Sleeper;
 import io.instancerole.emulator.testing.EmulatorExtension;
 import java.time.Clock;
 import java.util.ArrayList;

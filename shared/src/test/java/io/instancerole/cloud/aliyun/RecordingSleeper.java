@@ -1,5 +1,6 @@
 package io.instancerole.cloud.aliyun;
 
+import io.instancerole.domain.service.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,98 @@
+package io.instancerole.functions;
+
+import io.instancerole.domain.model.Caller;
+import io.instancerole.domain.model.RegionId;
+import io.instancerole.domain.model.RoleName;
+import io.instancerole.domain.service.LogSink;
+import io.instancerole.domain.service.RequestContext;
+import io.instancerole.domain.service.ServiceResult;
+import io.instancerole.functions.http.ApiRequest;
+import io.instancerole.functions.http.JsonBody;
+import io.instancerole.functions.http.Router;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** One authenticated request to an endpoint, as its action sees it: the parsed input, the services, and a way to run one of them. */
+final class EndpointCall {
+    private final FunctionsComponent services;
+    private final ApiRequest request;
+    private final Router.Matched<Endpoint> matched;
+    private final JsonBody body;
+    private final Caller caller;
+    private final String requestId;
+    private final boolean dryRun;
+    private final LogSink log;
+    private final AuditFacts audit;
+
+    EndpointCall(FunctionsComponent services, ApiRequest request, Router.Matched<Endpoint> matched, JsonBody body, Caller caller,
+            String requestId, boolean dryRun, LogSink log, AuditFacts audit) {
+        this.services = services;
+        this.request = request;
+        this.matched = matched;
+        this.body = body;
+        this.caller = caller;
+        this.requestId = requestId;
+        this.dryRun = dryRun;
+        this.log = log;
+        this.audit = audit;
+    }
+
+    FunctionsComponent services() {
+        return services;
+    }
+
+    /** The checked JSON body; only routes that take one ask for it. */
+    JsonBody body() {
+        if (body == null) {
+            throw new IllegalStateException("route " + matched.route().name() + " takes no body");
+        }
+        return body;
+    }
+
+    /** A path parameter, percent-decoded. */
+    String pathParameter(String name) {
+        return matched.pathParameter(name);
+    }
+
+    Optional<String> queryParameter(String name) {
+        return request.queryParameter(name);
+    }
+
+    /** The body's list of role names, each validated and named by position ({@code roleNames[2]}); null when absent. */
+    List<RoleName> roleNames(String field) {
+        List<String> values = body().stringList(field);
+        if (values == null) {
+            return null;
+        }
+        List<RoleName> names = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            names.add(RoleName.of(field + "[" + i + "]", values.get(i)));
+        }
+        return names;
+    }
+
+    /** An optional role name of the body; null when absent. */
+    RoleName optionalRoleName(String field) {
+        String value = body().string(field);
+        return value == null ? null : RoleName.of(field, value);
+    }
+
+    /** An optional region id; null (the deployment's default) when absent. */
+    static RegionId optionalRegion(String value) {
+        return value == null ? null : RegionId.of(value);
+    }
+
+    /**
+     * Opens the request's context (the caller's cloud session) and runs one domain service in it;
+     * the target, changes and cloud request ids go into the audit line whatever the outcome.
+     */
+    <R extends ServiceResult> R run(Map<String, ?> auditTarget, Function<RequestContext, R> service) {
+        audit.target(auditTarget);
+        RequestContext context = services.requestContexts().open(caller, requestId, dryRun, log);
+        audit.context(context);
+        return service.apply(context);
+    }
+}

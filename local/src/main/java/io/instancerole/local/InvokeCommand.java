@@ -1,0 +1,76 @@
+package io.instancerole.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * {@code invoke}: one cold invocation of one function in this JVM, what {@code fun local invoke}
+ * does. Only the function's answer goes to stdout (its log lines go to stderr), so the output can
+ * be piped. The path to the invocation stays lean: benchmarks time it.
+ */
+final class InvokeCommand {
+    static final String USAGE = "invoke <function> [--event FILE|-] [--emulator URL] [--template template.yml]";
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    InvokeCommand(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The exit status: 0 when the function answered (whatever its statusCode), 1 when it failed or timed out. */
+    int run(List<String> args) {
+        Flags flags = Flags.parse("invoke", args, Set.of("--event", "--emulator", "--template"), Set.of());
+        if (flags.positional().isEmpty()) {
+            throw new UsageException("invoke needs the name of a function of template.yml; usage: " + USAGE);
+        }
+        flags.expectPositional(1, USAGE);
+        ObjectMapper json = new ObjectMapper();
+        Template template = Template.read(Path.of(flags.value("--template").orElse("template.yml")));
+        FunctionDefinition function = template.function(flags.positional().get(0));
+        byte[] event = readEvent(flags.value("--event").orElse("-"));
+        ExecutorService threads = Threads.cachedPool("function");
+        try (CloudTarget target = flags.value("--emulator").isPresent()
+                ? EmulatorTarget.connect(flags.value("--emulator").get(), json)
+                : EmulatorTarget.start(InetAddress.getLoopbackAddress(), 0, "--emulator", -1, json)) {
+            ExecutionCredentials credentials = target.executionCredentials(template.service(function.serviceName()), err::println);
+            LocalFunction local = new LocalFunction(function, LocalStack.environment(function, target), credentials, err, err, threads);
+            Invocation invocation = local.invoke(event, UUID.randomUUID().toString(), function.timeoutSeconds() * 1000L);
+            if (invocation.outcome() != Invocation.Outcome.ANSWERED) {
+                err.println(invocation.problem());
+                return 1;
+            }
+            out.write(invocation.answer());
+            out.println();
+            out.flush();
+            return 0;
+        } catch (IOException e) {
+            throw new StartupException("cannot write the answer: " + e.getMessage(), e);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private byte[] readEvent(String source) {
+        try {
+            return "-".equals(source) ? in.readAllBytes() : Files.readAllBytes(Path.of(source));
+        } catch (NoSuchFileException e) {
+            throw new UsageException("--event " + source + ": no such file");
+        } catch (IOException e) {
+            throw new StartupException("cannot read the event from " + ("-".equals(source) ? "stdin" : source) + ": " + e.getMessage(), e);
+        }
+    }
+}

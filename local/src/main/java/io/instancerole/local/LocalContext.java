@@ -1,0 +1,125 @@
+package io.instancerole.local;
+
+import com.aliyun.fc.runtime.Context;
+import com.aliyun.fc.runtime.Credentials;
+import com.aliyun.fc.runtime.FunctionComputeLogger;
+import com.aliyun.fc.runtime.FunctionParam;
+import com.aliyun.fc.runtime.OpenTracing;
+import com.aliyun.fc.runtime.Service;
+import java.util.Map;
+
+/** Function Compute's per-invocation context, as the local runtime fills it in. */
+final class LocalContext implements Context {
+    private final String requestId;
+    private final Credentials credentials;
+    private final FunctionDefinition function;
+    private final FunctionComputeLogger logger;
+
+    LocalContext(String requestId, Credentials credentials, FunctionDefinition function, FunctionComputeLogger logger) {
+        this.requestId = requestId;
+        this.credentials = credentials;
+        this.function = function;
+        this.logger = logger;
+    }
+
+    @Override
+    public String getRequestId() {
+        return requestId;
+    }
+
+    @Override
+    public Credentials getExecutionCredentials() {
+        return credentials;
+    }
+
+    @Override
+    public FunctionParam getFunctionParam() {
+        return new FunctionParam() {
+            @Override
+            public String getFunctionName() {
+                return function.name();
+            }
+
+            @Override
+            public String getFunctionHandler() {
+                return function.handler();
+            }
+
+            @Override
+            public String getFunctionInitializer() {
+                return function.initializer().orElse(null);
+            }
+
+            @Override
+            public int getExecTimeLimitInMillis() {
+                return function.timeoutSeconds() * 1000;
+            }
+
+            @Override
+            public int getMemoryLimitInMB() {
+                return function.memoryMb();
+            }
+        };
+    }
+
+    @Override
+    public Service getService() {
+        return new Service() {
+            @Override
+            public String getName() {
+                return function.serviceName();
+            }
+
+            @Override
+            public String getLogProject() {
+                return null;
+            }
+
+            @Override
+            public String getLogStore() {
+                return null;
+            }
+
+            @Override
+            public String getQualifier() {
+                return "LATEST";
+            }
+
+            @Override
+            public String getVersionId() {
+                return null;
+            }
+        };
+    }
+
+    @Override
+    public FunctionComputeLogger getLogger() {
+        return logger;
+    }
+
+    /** No tracing locally: an empty span context, as Function Compute gives when tracing is off. */
+    @Override
+    public OpenTracing getTracing() {
+        return new OpenTracing() {
+            @Override
+            public String getSpanContext() {
+                return null;
+            }
+
+            @Override
+            public Map<String, String> getSpanBaggages() {
+                return Map.of();
+            }
+
+            @Override
+            public String getJaegerEndpoint() {
+                return null;
+            }
+        };
+    }
+
+    @Override
+    public int getRetryCount() {
+        return 0;
+    }
+}

@@ -1,0 +1,224 @@
+package io.instancerole.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.instancerole.domain.error.DomainException;
+import io.instancerole.domain.error.ErrorCode;
+import io.instancerole.functions.http.ApiGatewayCodec;
+import io.instancerole.functions.http.ApiRequest;
+import io.instancerole.functions.http.ApiResponse;
+import io.instancerole.functions.http.ErrorResponses;
+import io.instancerole.functions.http.Router;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The local API Gateway: authenticates the caller by bearer token, turns each HTTP request into
+ * API Gateway's event for the function of its route, and turns the function's answer back into
+ * HTTP. Routes come from template.yml; anything else is 404 in the contract's error shape.
+ */
+final class LocalGateway implements AutoCloseable {
+    /** Far above the contract's 64 KiB (which the functions enforce with 413), so they see what they must refuse. */
+    private static final int MAX_BODY_BYTES = 1 << 20;
+    private static final Set<String> IDENTITY_HEADERS = Set.of("authorization", "x-caller-id", "x-caller-team");
+    private static final Set<String> UNFORWARDED_ANSWER_HEADERS = Set.of("content-length", "transfer-encoding", "connection");
+
+    private final HttpServer server;
+    private final Router<GatewayRoute> router;
+    private final Callers callers;
+    private final ApiGatewayCodec codec;
+    private final ErrorResponses errors;
+    private final ObjectMapper json;
+    private final PrintStream err;
+    private final ExecutorService requestThreads;
+
+    LocalGateway(HttpServer server, Router<GatewayRoute> router, Callers callers, ApiGatewayCodec codec,
+                 ErrorResponses errors, ObjectMapper json, PrintStream err) {
+        this.server = server;
+        this.router = router;
+        this.callers = callers;
+        this.codec = codec;
+        this.errors = errors;
+        this.json = json;
+        this.err = err;
+        this.requestThreads = Threads.cachedPool("gateway");
+    }
+
+    void start() {
+        server.createContext("/", this::handle);
+        server.setExecutor(requestThreads);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) {
+        String requestId = UUID.randomUUID().toString();
+        try {
+            ApiResponse response;
+            try {
+                response = respond(exchange, requestId);
+            } catch (RuntimeException | IOException e) {
+                err.println("local gateway: request " + requestId + " failed: " + e);
+                response = errors.internal(requestId);
+            }
+            write(exchange, response, requestId);
+        } catch (IOException e) {
+            err.println("local gateway: could not answer request " + requestId + ": " + e.getMessage());
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private ApiResponse respond(HttpExchange exchange, String requestId) throws IOException {
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String path = exchange.getRequestURI().getRawPath();
+        if ("GET".equals(method) && "/healthz".equals(path)) {
+            return ApiResponse.json(200, "{\"status\":\"ok\"}");
+        }
+        Router.Matched<GatewayRoute> matched;
+        try {
+            matched = router.match(method, path);
+        } catch (DomainException e) {
+            return errors.of(e, requestId);
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        Optional<CallerToken> caller = callers.authenticate(authorization);
+        if (caller.isEmpty()) {
+            return errors.of(new DomainException(ErrorCode.Unauthenticated, authorization == null
+                    ? "send 'Authorization: Bearer <token>'; the local stack's tokens are listed in its banner"
+                    : "the bearer token is not one the local gateway knows; its tokens are listed in its banner"), requestId);
+        }
+        byte[] body = readBody(exchange.getRequestBody());
+        if (body.length > MAX_BODY_BYTES) {
+            return errors.of(new DomainException(ErrorCode.PayloadTooLarge,
+                    "the request body is over " + MAX_BODY_BYTES + " bytes"), requestId);
+        }
+        ApiRequest request = new ApiRequest(method, path, forwardedHeaders(exchange.getRequestHeaders(), caller.get()),
+                query(exchange.getRequestURI().getRawQuery()), body);
+        GatewayRoute route = matched.route().target();
+        Invocation invocation = route.function().invoke(codec.writeEvent(request), requestId, route.timeoutMillis());
+        switch (invocation.outcome()) {
+            case ANSWERED:
+                try {
+                    return codec.readResponse(invocation.answer());
+                } catch (IOException e) {
+                    err.println("function " + route.function().definition().name() + " (request " + requestId
+                            + ") answered something API Gateway cannot read: " + e.getMessage());
+                    return errors.internal(requestId);
+                }
+            case TIMED_OUT:
+                err.println(invocation.problem() + " (request " + requestId + ")");
+                return timeout(invocation.problem(), requestId);
+            default:
+                return errors.internal(requestId);
+        }
+    }
+
+    /**
+     * API Gateway's own answer when the function outlives its timeout: 504 in the error shape. Its
+     * code is the gateway's, not one of the functions' contract ({@code ErrorCode}), as in the cloud.
+     */
+    private ApiResponse timeout(String problem, String requestId) {
+        ObjectNode body = json.createObjectNode();
+        body.put("code", "FunctionTimeout");
+        body.put("message", problem);
+        body.put("requestId", requestId);
+        return ApiResponse.json(504, body.toString());
+    }
+
+    /** The client's headers, minus the identity ones it may not set itself, plus the caller's identity. */
+    private static Map<String, String> forwardedHeaders(Headers received, CallerToken caller) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, List<String>> header : received.entrySet()) {
+            if (!IDENTITY_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                headers.put(canonical(header.getKey()), String.join(",", header.getValue()));
+            }
+        }
+        headers.put("X-Caller-Id", caller.callerId());
+        headers.put("X-Caller-Team", caller.callerTeam());
+        return headers;
+    }
+
+    /** {@code content-type} → {@code Content-Type}, as API Gateway spells the headers it forwards. */
+    private static String canonical(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        boolean upper = true;
+        for (char c : name.toCharArray()) {
+            out.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            upper = c == '-';
+        }
+        return out.toString();
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> parameters = new TreeMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            parameters.putIfAbsent(name, value);
+        }
+        return parameters;
+    }
+
+    private static String decode(String part) {
+        try {
+            return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return part; // a malformed escape is passed on as written; the function judges the value
+        }
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        return in.readNBytes(MAX_BODY_BYTES + 1);
+    }
+
+    private void write(HttpExchange exchange, ApiResponse response, String requestId) throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        response.headers().forEach((name, value) -> {
+            if (!UNFORWARDED_ANSWER_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.set(name, value);
+            }
+        });
+        headers.set("X-Request-Id", requestId);
+        byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+        boolean noBody = body.length == 0 || "HEAD".equalsIgnoreCase(exchange.getRequestMethod())
+                || response.statusCode() == 204 || response.statusCode() == 304;
+        exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : body.length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        requestThreads.shutdownNow();
+    }
+}

@@ -1,0 +1,128 @@
+package io.instancerole.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.instancerole.functions.http.ApiGatewayCodec;
+import io.instancerole.functions.http.ErrorResponses;
+import io.instancerole.functions.http.Route;
+import io.instancerole.functions.http.Router;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * {@code serve}: the emulator (or the real cloud), the functions of template.yml with their
+ * execution credentials, and the local API gateway in front of them.
+ */
+final class LocalStack implements Running {
+    private final LocalGateway gateway;
+    private final CloudTarget target;
+    private final ExecutorService functionThreads;
+    private final String gatewayUrl;
+
+    private LocalStack(LocalGateway gateway, CloudTarget target, ExecutorService functionThreads, String gatewayUrl) {
+        this.gateway = gateway;
+        this.target = target;
+        this.functionThreads = functionThreads;
+        this.gatewayUrl = gatewayUrl;
+    }
+
+    static LocalStack start(ServeOptions options, Map<String, String> environment, PrintStream out, PrintStream err) {
+        CloudTarget target = options.realCloud() ? AliyunTarget.fromEnvironment(environment) : null;
+        ObjectMapper json = new ObjectMapper();
+        Template template = Template.read(options.template());
+        Callers callers = options.callers().map(file -> Callers.read(file, json)).orElseGet(Callers::builtIn);
+        for (FunctionDefinition function : template.functions()) {
+            LocalFunction.checkLoadable(function);
+        }
+        HttpServer server = Ports.bind(options.bind(), options.port(), "--port");
+        ExecutorService functionThreads = Threads.cachedPool("function");
+        try {
+            if (target == null) {
+                target = EmulatorTarget.start(options.bind(), options.emulatorPort(), "--emulator-port", options.metadataPort(), json);
+            }
+            Router<GatewayRoute> router = router(template, functions(template, target, out, err, functionThreads));
+            if (options.demo() && target instanceof EmulatorTarget) {
+                DemoAccount.create(((EmulatorTarget) target).control());
+            }
+            LocalGateway gateway = new LocalGateway(server, router, callers, new ApiGatewayCodec(json), new ErrorResponses(json), json, err);
+            gateway.start();
+            String gatewayUrl = "http://" + Banner.host(options.bind()) + ":" + gateway.port();
+            out.print(Banner.serve(gatewayUrl, target, options, callers, template.routes().size()));
+            out.flush();
+            return new LocalStack(gateway, target, functionThreads, gatewayUrl);
+        } catch (RuntimeException e) {
+            server.stop(0);
+            functionThreads.shutdownNow();
+            if (target != null) {
+                target.close();
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, LocalFunction> functions(Template template, CloudTarget target, PrintStream out, PrintStream err,
+                                                        ExecutorService threads) {
+        Map<String, ExecutionCredentials> credentials = new HashMap<>();
+        for (ServiceDefinition service : template.services()) {
+            credentials.put(service.name(), target.executionCredentials(service, err::println));
+        }
+        Map<String, LocalFunction> functions = new HashMap<>();
+        for (FunctionDefinition function : template.functions()) {
+            functions.put(function.name(), new LocalFunction(function, environment(function, target),
+                    credentials.get(function.serviceName()), out, err, threads));
+        }
+        return functions;
+    }
+
+    /** The template's EnvironmentVariables, plus what the target adds ({@code CLOUD_ENDPOINT} for the emulator). */
+    static Map<String, String> environment(FunctionDefinition function, CloudTarget target) {
+        Map<String, String> environment = new HashMap<>(function.environment());
+        environment.putAll(target.functionEnvironment());
+        return environment;
+    }
+
+    private static Router<GatewayRoute> router(Template template, Map<String, LocalFunction> functions) {
+        List<Route<GatewayRoute>> routes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (RouteDefinition route : template.routes()) {
+            GatewayRoute target = GatewayRoute.of(route, functions.get(route.functionName()));
+            if (!seen.add(route.method() + " " + route.path())) {
+                throw new StartupException("template.yml: " + route.method() + " " + route.path() + " is defined twice");
+            }
+            if ("GET".equals(route.method())) {
+                routes.add(Route.get(route.path(), target));
+            } else if ("POST".equals(route.method())) {
+                routes.add(Route.post(route.path(), target));
+            } else {
+                throw new StartupException("template.yml: " + route.method() + " " + route.path()
+                        + ": the local gateway serves GET and POST routes (the API's methods)");
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Route<GatewayRoute>[] array = routes.toArray(new Route[0]);
+        return new Router<>(array);
+    }
+
+    String gatewayUrl() {
+        return gatewayUrl;
+    }
+
+    /** The emulator this stack started; empty with {@code --cloud aliyun}. */
+    Optional<EmulatorTarget> emulator() {
+        return target instanceof EmulatorTarget ? Optional.of((EmulatorTarget) target) : Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        functionThreads.shutdownNow();
+        target.close();
+    }
+}

@@ -1,0 +1,93 @@
+package io.instancerole.local;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code serve}'s command line. */
+final class ServeOptions {
+    static final String USAGE = "serve [--port 8080] [--emulator-port 8081] [--metadata-port 8082] [--bind 127.0.0.1]"
+            + " [--no-demo] [--callers FILE] [--template template.yml] [--cloud aliyun]";
+
+    private final InetAddress bind;
+    private final int port;
+    private final int emulatorPort;
+    private final int metadataPort;
+    private final boolean demo;
+    private final Path callers;
+    private final Path template;
+    private final boolean realCloud;
+
+    private ServeOptions(InetAddress bind, int port, int emulatorPort, int metadataPort, boolean demo, Path callers,
+                         Path template, boolean realCloud) {
+        this.bind = bind;
+        this.port = port;
+        this.emulatorPort = emulatorPort;
+        this.metadataPort = metadataPort;
+        this.demo = demo;
+        this.callers = callers;
+        this.template = template;
+        this.realCloud = realCloud;
+    }
+
+    static ServeOptions parse(List<String> args) {
+        Flags flags = Flags.parse("serve", args,
+                Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--template", "--cloud"),
+                Set.of("--no-demo"));
+        flags.expectPositional(0, USAGE);
+        String cloud = flags.value("--cloud").orElse(null);
+        if (cloud != null && !cloud.equals("aliyun")) {
+            throw new UsageException("--cloud takes 'aliyun' (the real Alibaba Cloud), not '" + cloud + "'; without it the emulator is used");
+        }
+        return new ServeOptions(address(flags.value("--bind").orElse("127.0.0.1")),
+                flags.port("--port", 8080, false), flags.port("--emulator-port", 8081, false),
+                flags.port("--metadata-port", 8082, true), !flags.isSet("--no-demo"),
+                flags.value("--callers").map(Path::of).orElse(null),
+                Path.of(flags.value("--template").orElse("template.yml")), cloud != null);
+    }
+
+    static InetAddress address(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--bind must be an address of this machine, e.g. 127.0.0.1, not '" + text + "'");
+        }
+    }
+
+    InetAddress bind() {
+        return bind;
+    }
+
+    int port() {
+        return port;
+    }
+
+    int emulatorPort() {
+        return emulatorPort;
+    }
+
+    /** -1: no metadata listener. */
+    int metadataPort() {
+        return metadataPort;
+    }
+
+    boolean demo() {
+        return demo;
+    }
+
+    Optional<Path> callers() {
+        return Optional.ofNullable(callers);
+    }
+
+    Path template() {
+        return template;
+    }
+
+    /** {@code --cloud aliyun}: the real cloud instead of the emulator. */
+    boolean realCloud() {
+        return realCloud;
+    }
+}

@@ -1,0 +1,57 @@
+package io.instancerole.local.testfunctions;
+
+import com.aliyun.fc.runtime.Context;
+import com.aliyun.fc.runtime.FunctionInitializer;
+import com.aliyun.fc.runtime.StreamRequestHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.instancerole.functions.http.ApiGatewayCodec;
+import io.instancerole.functions.http.ApiRequest;
+import io.instancerole.functions.http.ApiResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Answers with what it received: the request as API Gateway's event carried it, its context and its environment. */
+public final class EchoFunction implements StreamRequestHandler, FunctionInitializer {
+    public static final AtomicInteger INITIALIZATIONS = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, String> environment;
+    private final ApiGatewayCodec codec = new ApiGatewayCodec(JSON);
+    private volatile int initializedAs;
+
+    public EchoFunction(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void initialize(Context context) {
+        initializedAs = INITIALIZATIONS.incrementAndGet();
+        context.getLogger().info("{\"type\":\"init\",\"function\":\"" + context.getFunctionParam().getFunctionName() + "\"}");
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        ApiRequest request = codec.readEvent(input);
+        ObjectNode body = JSON.createObjectNode();
+        body.put("requestId", context.getRequestId());
+        body.put("method", request.method());
+        body.put("path", request.path());
+        body.set("headers", JSON.valueToTree(request.headers()));
+        body.set("query", JSON.valueToTree(request.queryParameters()));
+        body.put("body", new String(request.body(), StandardCharsets.UTF_8));
+        body.set("environment", JSON.valueToTree(environment));
+        body.put("initializedAs", initializedAs);
+        body.put("accessKeyId", context.getExecutionCredentials().getAccessKeyId());
+        body.put("functionName", context.getFunctionParam().getFunctionName());
+        body.put("timeLimitMs", context.getFunctionParam().getExecTimeLimitInMillis());
+        body.put("memoryMb", context.getFunctionParam().getMemoryLimitInMB());
+        body.put("service", context.getService().getName());
+        context.getLogger().info("{\"type\":\"audit\",\"requestId\":\"" + context.getRequestId() + "\"}");
+        codec.writeResponse(ApiResponse.json(200, body.toString()).withHeader("X-Echo", "yes"), output);
+    }
+}
