@@ -28,12 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Emulator implements AutoCloseable {
     private static final int WORKER_THREADS = 16;
-    /**
-     * The JDK's HttpServer sends a response's headers and its body in two writes; with Nagle's
-     * algorithm on (its default) the body waits for the client's delayed ACK, about 40 ms on every
-     * call on Linux. The JDK reads this property once, when the JVM's first HttpServer is made.
-     */
-    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final CloudState state;
     private final HttpServer api;
@@ -68,9 +62,6 @@ public final class Emulator implements AutoCloseable {
                 SystemPolicies.all());
         MetadataService metadataService = new MetadataService(state);
         InetAddress address = InetAddress.getByName(options.bindAddress());
-        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
-            System.setProperty(NO_DELAY_PROPERTY, "true");
-        }
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads());
         HttpServer api;
         HttpServer metadata = null;
