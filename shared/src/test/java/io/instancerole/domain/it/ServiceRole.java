@@ -96,6 +96,10 @@ final class ServiceRole {
             List<String> documents = new ArrayList<>();
             ObjectMapper json = new ObjectMapper();
             for (JsonNode policy : policies) {
+                if (!policy.isObject()) {
+                    throw new IllegalStateException(template + ": the service's Policies hold '" + policy.asText()
+                            + "'; these tests give the role inline documents only, so teach ServiceRole to attach named policies");
+                }
                 documents.add(json.writeValueAsString(policy));
             }
             if (documents.isEmpty()) {
