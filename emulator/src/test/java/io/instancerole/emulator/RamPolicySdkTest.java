@@ -4,6 +4,8 @@ import static io.instancerole.emulator.testing.SdkRequests.attachPolicyToRole;
 import static io.instancerole.emulator.testing.SdkRequests.attachPolicyToUser;
 import static io.instancerole.emulator.testing.SdkRequests.createPolicy;
 import static io.instancerole.emulator.testing.SdkRequests.createRole;
+import static io.instancerole.emulator.testing.SdkRequests.detachPolicyFromRole;
+import static io.instancerole.emulator.testing.SdkRequests.detachPolicyFromUser;
 import static io.instancerole.emulator.testing.SdkRequests.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -211,14 +213,8 @@ class RamPolicySdkTest {
         EMULATOR.control().createUser("bob");
         EMULATOR.send(root, attachPolicyToRole("System", "AliyunOSSFullAccess", "app"));
         EMULATOR.send(root, attachPolicyToUser("System", "AliyunOSSFullAccess", "bob"));
-        DetachPolicyFromRoleRequest fromRole = new DetachPolicyFromRoleRequest();
-        fromRole.setPolicyType("System");
-        fromRole.setPolicyName("AliyunOSSFullAccess");
-        fromRole.setRoleName("app");
-        DetachPolicyFromUserRequest fromUser = new DetachPolicyFromUserRequest();
-        fromUser.setPolicyType("System");
-        fromUser.setPolicyName("AliyunOSSFullAccess");
-        fromUser.setUserName("bob");
+        DetachPolicyFromRoleRequest fromRole = detachPolicyFromRole("System", "AliyunOSSFullAccess", "app");
+        DetachPolicyFromUserRequest fromUser = detachPolicyFromUser("System", "AliyunOSSFullAccess", "bob");
 
         EMULATOR.send(root, fromRole);
         EMULATOR.send(root, fromUser);

@@ -2,6 +2,7 @@ package io.instancerole.emulator;
 
 import static io.instancerole.emulator.testing.SdkRequests.attachPolicyToRole;
 import static io.instancerole.emulator.testing.SdkRequests.createRole;
+import static io.instancerole.emulator.testing.SdkRequests.detachPolicyFromRole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -157,12 +158,7 @@ class RamRoleSdkTest {
         delete.setRoleName("busy");
 
         ClientException e = assertThrows(ClientException.class, () -> EMULATOR.send(root, delete));
-        com.aliyuncs.ram.model.v20150501.DetachPolicyFromRoleRequest detach =
-                new com.aliyuncs.ram.model.v20150501.DetachPolicyFromRoleRequest();
-        detach.setPolicyType("System");
-        detach.setPolicyName("AliyunOSSReadOnlyAccess");
-        detach.setRoleName("busy");
-        EMULATOR.send(root, detach);
+        EMULATOR.send(root, detachPolicyFromRole("System", "AliyunOSSReadOnlyAccess", "busy"));
         EMULATOR.send(root, delete);
 
         assertEquals("DeleteConflict.Role.Policy", e.getErrCode());

@@ -1,6 +1,7 @@
 package io.instancerole.emulator;
 
 import static io.instancerole.emulator.testing.SdkRequests.attachPolicyToUser;
+import static io.instancerole.emulator.testing.SdkRequests.detachPolicyFromUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,12 +74,7 @@ class RamUserSdkTest {
         delete.setUserName("temp");
 
         ClientException conflict = assertThrows(ClientException.class, () -> EMULATOR.send(root, delete));
-        com.aliyuncs.ram.model.v20150501.DetachPolicyFromUserRequest detach =
-                new com.aliyuncs.ram.model.v20150501.DetachPolicyFromUserRequest();
-        detach.setPolicyType("System");
-        detach.setPolicyName("AliyunOSSReadOnlyAccess");
-        detach.setUserName("temp");
-        EMULATOR.send(root, detach);
+        EMULATOR.send(root, detachPolicyFromUser("System", "AliyunOSSReadOnlyAccess", "temp"));
         EMULATOR.send(root, delete);
         DefaultAcsClient formerUser = SdkClients.client(keys.accessKeyId(), keys.accessKeySecret(), EmulatorExtension.REGION);
 

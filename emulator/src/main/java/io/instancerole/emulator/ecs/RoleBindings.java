@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * AttachInstanceRamRole and DetachInstanceRamRole.
@@ -72,7 +73,7 @@ final class RoleBindings {
 
         List<Outcome> outcomes = new ArrayList<>();
         for (String id : ids) {
-            outcomes.add(attachOne(call, region, id, role, policy));
+            outcomes.add(onInstance(call, region, id, instance -> attachOne(call, instance, role, policy)));
         }
         singleFailure(outcomes);
         ObjectNode body = Json.object();
@@ -86,16 +87,8 @@ final class RoleBindings {
         return body;
     }
 
-    private static Outcome attachOne(Call call, String region, String id, Role role, String policy) {
-        Optional<ApiException> fault = call.state().faults().takeInstanceFault(call.actionName(), id);
-        if (fault.isPresent()) {
-            return Outcome.failed(id, fault.get());
-        }
-        Optional<Instance> found = instance(call, region, id);
-        if (found.isEmpty()) {
-            return Outcome.failed(id, notFound(id));
-        }
-        Instance instance = found.get();
+    private static Outcome attachOne(Call call, Instance instance, Role role, String policy) {
+        String id = instance.id();
         if (Instance.CLASSIC.equals(instance.networkType())) {
             return Outcome.failed(id, new ApiException(403, "InvalidNetworkType.MismatchRamRole",
                     "Ram role cannot be applied to instances of Classic network type: " + id + "."));
@@ -128,7 +121,7 @@ final class RoleBindings {
         List<Outcome> outcomes = new ArrayList<>();
         String detachedRole = roleName;
         for (String id : ids) {
-            Outcome outcome = detachOne(call, region, id, roleName);
+            Outcome outcome = onInstance(call, region, id, instance -> detachOne(instance, roleName));
             outcomes.add(outcome);
             if (detachedRole == null && outcome.roleName != null) {
                 detachedRole = outcome.roleName;
@@ -150,16 +143,8 @@ final class RoleBindings {
         return body;
     }
 
-    private static Outcome detachOne(Call call, String region, String id, String roleName) {
-        Optional<ApiException> fault = call.state().faults().takeInstanceFault(call.actionName(), id);
-        if (fault.isPresent()) {
-            return Outcome.failed(id, fault.get());
-        }
-        Optional<Instance> found = instance(call, region, id);
-        if (found.isEmpty()) {
-            return Outcome.failed(id, notFound(id));
-        }
-        Instance instance = found.get();
+    private static Outcome detachOne(Instance instance, String roleName) {
+        String id = instance.id();
         String bound = instance.ramRoleName();
         if (bound == null) {
             return Outcome.failed(id, new ApiException(403, ROLE_NOT_ATTACHED,
@@ -171,6 +156,19 @@ final class RoleBindings {
         }
         instance.unbindRole();
         return Outcome.succeeded(id, bound);
+    }
+
+    /** {@code work}'s outcome, unless a fault planted for this instance, or an unknown id, fails it first. */
+    private static Outcome onInstance(Call call, String region, String id, Function<Instance, Outcome> work) {
+        Optional<ApiException> fault = call.state().faults().takeInstanceFault(call.actionName(), id);
+        if (fault.isPresent()) {
+            return Outcome.failed(id, fault.get());
+        }
+        Optional<Instance> found = instance(call, region, id);
+        if (found.isEmpty()) {
+            return Outcome.failed(id, notFound(id));
+        }
+        return work.apply(found.get());
     }
 
     private static void checkPolicy(String policy) {

@@ -39,13 +39,8 @@ final class AttachmentActions {
     private ObjectNode attach(Call call) {
         String type = RamRules.policyType(call.required("PolicyType"));
         String policyName = call.required("PolicyName");
-        String principalName = call.required(nameParam);
-        String action = "ram:AttachPolicyTo" + principalType;
-        call.authorize(action, principalResource(call, principalName));
-        call.authorize(action, Arns.policyResource(call.accountId(), policyName));
+        String principal = checkedPrincipal(call, "ram:AttachPolicyTo" + principalType, type, policyName);
         CloudState state = call.state();
-        ManagedPolicy policy = PolicyActions.existing(call, type, policyName);
-        String principal = existingPrincipal(call, principalName);
         List<Attachment> current = state.attachmentsOf(principalType, principal);
         if (current.stream().anyMatch(a -> a.isOf(type, policyName))) {
             throw new ApiException(409, "EntityAlreadyExists." + principalType + ".Policy", "The policy " + policyName
@@ -58,19 +53,14 @@ final class AttachmentActions {
             throw new ApiException(409, "LimitExceeded." + principalType + ".Policy", "The count of " + type
                     + " policies attached to " + principal + " beyond the current limits: at most " + limit + ".");
         }
-        state.addAttachment(new Attachment(type, policy.name(), principalType, principal, call.now()));
+        state.addAttachment(new Attachment(type, policyName, principalType, principal, call.now()));
         return Json.object();
     }
 
     private ObjectNode detach(Call call) {
         String type = RamRules.policyType(call.required("PolicyType"));
         String policyName = call.required("PolicyName");
-        String principalName = call.required(nameParam);
-        String action = "ram:DetachPolicyFrom" + principalType;
-        call.authorize(action, principalResource(call, principalName));
-        call.authorize(action, Arns.policyResource(call.accountId(), policyName));
-        PolicyActions.existing(call, type, policyName);
-        String principal = existingPrincipal(call, principalName);
+        String principal = checkedPrincipal(call, "ram:DetachPolicyFrom" + principalType, type, policyName);
         Attachment attachment = call.state().attachmentsOf(principalType, principal).stream()
                 .filter(a -> a.isOf(type, policyName)).findFirst()
                 // EntityNotExist.User.Policy is documented; the Role variant is the likeliest analogue (UNVERIFIED)
@@ -81,6 +71,18 @@ final class AttachmentActions {
         return Json.object();
     }
 
+    /**
+     * Attach/Detach: the principal's stored name, once {@code action} is allowed on both the principal and the
+     * policy and both exist (EntityNotExist.Policy, then EntityNotExist.Role/User).
+     */
+    private String checkedPrincipal(Call call, String action, String policyType, String policyName) {
+        String principalName = call.required(nameParam);
+        call.authorize(action, principalResource(call, principalName));
+        call.authorize(action, Arns.policyResource(call.accountId(), policyName));
+        PolicyActions.existing(call, policyType, policyName);
+        return existingPrincipal(call, principalName);
+    }
+
     private ObjectNode list(Call call) {
         String principalName = call.required(nameParam);
         call.authorize("ram:ListPoliciesFor" + principalType, principalResource(call, principalName));
@@ -89,10 +91,7 @@ final class AttachmentActions {
         for (Attachment attachment : call.state().attachmentsOf(principalType, principal)) {
             call.state().policy(attachment.policyType(), attachment.policyName()).ifPresent(policy -> {
                 ObjectNode json = Json.object();
-                json.put("PolicyName", policy.name());
-                json.put("PolicyType", policy.type());
-                json.put("Description", policy.description());
-                json.put("DefaultVersion", policy.defaultVersionId());
+                PolicyActions.writeSummary(json, policy);
                 json.put("AttachDate", Times.iso(attachment.attachDate()));
                 policies.add(json);
             });
@@ -100,6 +99,15 @@ final class AttachmentActions {
         ObjectNode body = Json.object();
         body.set("Policies", Json.wrappedList("Policy", policies));
         return body;
+    }
+
+    /** Before DeleteRole/DeleteUser: {@code DeleteConflict.<Role|User>.Policy} while any policy is attached. */
+    static void requireNoPolicies(Call call, String principalType, String principalName) {
+        if (!call.state().attachmentsOf(principalType, principalName).isEmpty()) {
+            String kind = principalType.toLowerCase();
+            throw new ApiException(409, "DeleteConflict." + principalType + ".Policy", "The " + kind
+                    + " still has policies attached: detach them before deleting " + kind + " " + principalName + ".");
+        }
     }
 
     private String principalResource(Call call, String name) {

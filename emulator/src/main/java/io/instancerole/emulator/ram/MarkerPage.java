@@ -1,10 +1,14 @@
 package io.instancerole.emulator.ram;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.instancerole.emulator.core.ApiException;
+import io.instancerole.emulator.core.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** RAM's Marker/MaxItems paging: the Marker names the first item of the next page. */
 final class MarkerPage<T> {
@@ -19,9 +23,21 @@ final class MarkerPage<T> {
         this.nextMarker = nextMarker;
     }
 
-    List<T> items() { return items; }
-    boolean truncated() { return nextMarker != null; }
-    String nextMarker() { return nextMarker; }
+    /** The List answer: {@code IsTruncated}, {@code Marker} when truncated, and {@code {listName: {itemName: [...]}}}. */
+    ObjectNode body(String listName, String itemName, BiConsumer<ObjectNode, T> writeItem) {
+        List<ObjectNode> written = items.stream().map(item -> {
+            ObjectNode json = Json.object();
+            writeItem.accept(json, item);
+            return json;
+        }).collect(Collectors.toList());
+        ObjectNode body = Json.object();
+        body.put("IsTruncated", nextMarker != null);
+        if (nextMarker != null) {
+            body.put("Marker", nextMarker);
+        }
+        body.set(listName, Json.wrappedList(itemName, written));
+        return body;
+    }
 
     static <T> MarkerPage<T> of(List<T> all, String marker, String maxItemsParam, Function<T, String> key) {
         int maxItems = maxItems(maxItemsParam);

@@ -57,10 +57,7 @@ final class PolicyActions {
         state.putCustomPolicy(policy);
         ObjectNode body = Json.object();
         ObjectNode json = body.putObject("Policy");
-        json.put("PolicyName", policy.name());
-        json.put("PolicyType", policy.type());
-        json.put("Description", policy.description());
-        json.put("DefaultVersion", policy.defaultVersionId());
+        writeSummary(json, policy);
         json.put("CreateDate", Times.iso(policy.createDate()));
         return body;
     }
@@ -112,18 +109,7 @@ final class PolicyActions {
         }
         MarkerPage<ManagedPolicy> page = MarkerPage.of(all, call.param("Marker"), call.param("MaxItems"),
                 p -> p.type() + ":" + p.name());
-        List<ObjectNode> policies = page.items().stream().map(p -> {
-            ObjectNode json = Json.object();
-            writePolicy(json, state, p);
-            return json;
-        }).collect(Collectors.toList());
-        ObjectNode body = Json.object();
-        body.put("IsTruncated", page.truncated());
-        if (page.truncated()) {
-            body.put("Marker", page.nextMarker());
-        }
-        body.set("Policies", Json.wrappedList("Policy", policies));
-        return body;
+        return page.body("Policies", "Policy", (json, p) -> writePolicy(json, state, p));
     }
 
     private static ObjectNode createPolicyVersion(Call call) {
@@ -214,11 +200,16 @@ final class PolicyActions {
                 "The policy version not exists: " + versionId + " of policy " + policy.name() + "."));
     }
 
-    private static void writePolicy(ObjectNode json, CloudState state, ManagedPolicy policy) {
+    /** The fields every answer describing a policy starts with. */
+    static void writeSummary(ObjectNode json, ManagedPolicy policy) {
         json.put("PolicyName", policy.name());
         json.put("PolicyType", policy.type());
         json.put("Description", policy.description());
         json.put("DefaultVersion", policy.defaultVersionId());
+    }
+
+    private static void writePolicy(ObjectNode json, CloudState state, ManagedPolicy policy) {
+        writeSummary(json, policy);
         json.put("AttachmentCount", state.attachmentsOfPolicy(policy.type(), policy.name()).size());
         json.put("CreateDate", Times.iso(policy.createDate()));
         json.put("UpdateDate", Times.iso(policy.updateDate()));

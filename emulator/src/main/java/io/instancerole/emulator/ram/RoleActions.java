@@ -11,9 +11,7 @@ import io.instancerole.emulator.rpc.Call;
 import io.instancerole.emulator.state.Attachment;
 import io.instancerole.emulator.state.CloudState;
 import io.instancerole.emulator.state.Role;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** CreateRole, GetRole, UpdateRole, DeleteRole, ListRoles. */
 final class RoleActions {
@@ -92,10 +90,7 @@ final class RoleActions {
         String name = call.required("RoleName");
         call.authorize("ram:DeleteRole", Arns.roleResource(call.accountId(), name));
         Role role = existing(call, name);
-        if (!call.state().attachmentsOf(Attachment.ROLE, role.name()).isEmpty()) {
-            throw new ApiException(409, "DeleteConflict.Role.Policy",
-                    "The role still has policies attached: detach them before deleting role " + role.name() + ".");
-        }
+        AttachmentActions.requireNoPolicies(call, Attachment.ROLE, role.name());
         call.state().removeRole(role.name());
         return Json.object();
     }
@@ -104,18 +99,7 @@ final class RoleActions {
         call.authorize("ram:ListRoles", Arns.roleResource(call.accountId(), "*"));
         MarkerPage<Role> page = MarkerPage.of(call.state().roles(), call.param("Marker"), call.param("MaxItems"),
                 Role::name);
-        List<ObjectNode> roles = page.items().stream().map(role -> {
-            ObjectNode json = Json.object();
-            writeRole(json, role, false);
-            return json;
-        }).collect(Collectors.toList());
-        ObjectNode body = Json.object();
-        body.put("IsTruncated", page.truncated());
-        if (page.truncated()) {
-            body.put("Marker", page.nextMarker());
-        }
-        body.set("Roles", Json.wrappedList("Role", roles));
-        return body;
+        return page.body("Roles", "Role", (json, role) -> writeRole(json, role, false));
     }
 
     static Role existing(Call call, String name) {

@@ -11,9 +11,7 @@ import io.instancerole.emulator.rpc.Call;
 import io.instancerole.emulator.state.Attachment;
 import io.instancerole.emulator.state.CloudState;
 import io.instancerole.emulator.state.User;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** CreateUser, GetUser, DeleteUser, ListUsers. */
 public final class UserActions {
@@ -68,10 +66,7 @@ public final class UserActions {
         String name = call.required("UserName");
         call.authorize("ram:DeleteUser", Arns.userResource(call.accountId(), name));
         User user = existing(call, name);
-        if (!call.state().attachmentsOf(Attachment.USER, user.name()).isEmpty()) {
-            throw new ApiException(409, "DeleteConflict.User.Policy",
-                    "The user still has policies attached: detach them before deleting user " + user.name() + ".");
-        }
+        AttachmentActions.requireNoPolicies(call, Attachment.USER, user.name());
         call.state().removeUser(user.name());
         return Json.object();
     }
@@ -80,18 +75,7 @@ public final class UserActions {
         call.authorize("ram:ListUsers", Arns.userResource(call.accountId(), "*"));
         MarkerPage<User> page = MarkerPage.of(call.state().users(), call.param("Marker"), call.param("MaxItems"),
                 User::name);
-        List<ObjectNode> users = page.items().stream().map(user -> {
-            ObjectNode json = Json.object();
-            writeUser(json, user, true);
-            return json;
-        }).collect(Collectors.toList());
-        ObjectNode body = Json.object();
-        body.put("IsTruncated", page.truncated());
-        if (page.truncated()) {
-            body.put("Marker", page.nextMarker());
-        }
-        body.set("Users", Json.wrappedList("User", users));
-        return body;
+        return page.body("Users", "User", (json, user) -> writeUser(json, user, true));
     }
 
     static User existing(Call call, String name) {

@@ -6,6 +6,8 @@ import com.aliyuncs.ram.model.v20150501.AttachPolicyToRoleRequest;
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToUserRequest;
 import com.aliyuncs.ram.model.v20150501.CreatePolicyRequest;
 import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
+import com.aliyuncs.ram.model.v20150501.DetachPolicyFromRoleRequest;
+import com.aliyuncs.ram.model.v20150501.DetachPolicyFromUserRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleRequest;
 import java.util.StringJoiner;
 
@@ -37,6 +39,24 @@ public final class SdkRequests {
 
     public static AttachPolicyToUserRequest attachPolicyToUser(String policyType, String policyName, String userName) {
         AttachPolicyToUserRequest request = new AttachPolicyToUserRequest();
+        request.setPolicyType(policyType);
+        request.setPolicyName(policyName);
+        request.setUserName(userName);
+        return request;
+    }
+
+    public static DetachPolicyFromRoleRequest detachPolicyFromRole(String policyType, String policyName,
+                                                                   String roleName) {
+        DetachPolicyFromRoleRequest request = new DetachPolicyFromRoleRequest();
+        request.setPolicyType(policyType);
+        request.setPolicyName(policyName);
+        request.setRoleName(roleName);
+        return request;
+    }
+
+    public static DetachPolicyFromUserRequest detachPolicyFromUser(String policyType, String policyName,
+                                                                   String userName) {
+        DetachPolicyFromUserRequest request = new DetachPolicyFromUserRequest();
         request.setPolicyType(policyType);
         request.setPolicyName(policyName);
         request.setUserName(userName);
