@@ -4,10 +4,11 @@ import io.instancerole.domain.port.CloudException.Kind;
 import java.util.Set;
 
 /**
- * Classifies a cloud failure by the cloud's error code first and its HTTP status second: RAM and
- * ECS answer {@code Throttling.User} with a 4xx, so the status alone would not retry it.
+ * Classifies a cloud failure into a {@link Kind} (which the domain's CloudErrors then turns into the
+ * contract's error) by the cloud's error code first and its HTTP status second: RAM and ECS answer
+ * {@code Throttling.User} with a 4xx, so the status alone would not retry it.
  */
-final class CloudErrors {
+final class ErrorClassifier {
     /** Our code for a 2xx answer the SDK cannot read (terraform sees truncated bodies from the real API). */
     static final String INVALID_SERVER_RESPONSE = "SDK.InvalidServerResponse";
 
@@ -20,7 +21,7 @@ final class CloudErrors {
             "InvalidAccessKeyId", "InvalidSecurityToken", "MissingSecurityToken", "SignatureDoesNotMatch",
             "IncompleteSignature", "SDK.InvalidAccessKeySecret", "SDK.InvalidAccessSecret", "MissingCredentials");
 
-    private CloudErrors() {}
+    private ErrorClassifier() {}
 
     static Kind classify(String code, int httpStatus) {
         String c = code == null ? "" : code;
