@@ -105,8 +105,17 @@ class HandlerLifecycleTest {
 
     @Test
     void withoutAnyCredentialsTheOperatorIsToldNotTheCaller() {
-        WORLD.call(WORLD.handler(DescribeFunction.class), GatewayEvent.get("/v1/roles/team-a-web").caller("alice", "team-a"), null)
+        // a handler never given credentials: the shared ones may hold an earlier test's session
+        DescribeFunction handler = new DescribeFunction(WORLD.environmentOf(DescribeFunction.class));
+        Answer answer = WORLD.call(handler, GatewayEvent.get("/v1/roles/team-a-web").caller("alice", "team-a"), null)
                 .assertError(502, "CloudDenied");
+        String message = answer.body().path("message").asText();
+        assertTrue(message.startsWith("this function has no cloud credentials"), message);
+        for (String source : List.of("execution credentials", "ALIBABA_CLOUD_ACCESS_KEY_ID", "OPERATOR_ROLE_ARN")) {
+            assertTrue(message.contains(source), "names " + source + ": " + message);
+        }
+        assertFalse(message.contains("ram:Credentials"), message);
+        assertTrue(WORLD.control().calls().isEmpty(), "no cloud call was made");
     }
 
     @Test

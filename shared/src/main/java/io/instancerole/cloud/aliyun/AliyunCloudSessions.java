@@ -1,5 +1,6 @@
 package io.instancerole.cloud.aliyun;
 
+import io.instancerole.domain.config.DeploymentConfig;
 import io.instancerole.domain.model.Caller;
 import io.instancerole.domain.port.CloudException;
 import io.instancerole.domain.port.CloudSession;
@@ -44,8 +45,9 @@ public final class AliyunCloudSessions implements CloudSessions {
 
     /** A deployment problem, reported like a missing permission (502) rather than blamed on the caller. */
     private static CloudException noCredentials() {
-        return new CloudException(CloudException.Kind.DENIED, "Credentials", "MissingCredentials", 0, null,
-                "no cloud credentials: the function needs a service role (execution credentials) or "
-                        + EnvironmentCredentials.ACCESS_KEY_ID + " and " + EnvironmentCredentials.ACCESS_KEY_SECRET);
+        return new CloudException(CloudException.Kind.DENIED, "Credentials", CloudException.MISSING_CREDENTIALS, 0, null,
+                "neither Function Compute's execution credentials (from the service's role) nor " + EnvironmentCredentials.ACCESS_KEY_ID
+                        + " and " + EnvironmentCredentials.ACCESS_KEY_SECRET + " are there; with " + DeploymentConfig.OPERATOR_ROLE_ARN
+                        + " set, they are what assumes the operator role");
     }
 }

@@ -1,5 +1,6 @@
 package io.instancerole.cloud.aliyun;
 
+import io.instancerole.domain.port.CloudException;
 import io.instancerole.domain.port.CloudException.Kind;
 import java.util.Set;
 
@@ -19,7 +20,7 @@ final class ErrorClassifier {
     /** Refused credentials: like a missing permission, an operator problem that no retry fixes. */
     private static final Set<String> CREDENTIAL_CODE_PREFIXES = Set.of(
             "InvalidAccessKeyId", "InvalidSecurityToken", "MissingSecurityToken", "SignatureDoesNotMatch",
-            "IncompleteSignature", "SDK.InvalidAccessKeySecret", "SDK.InvalidAccessSecret", "MissingCredentials");
+            "IncompleteSignature", "SDK.InvalidAccessKeySecret", "SDK.InvalidAccessSecret", CloudException.MISSING_CREDENTIALS);
 
     private ErrorClassifier() {}
 
