@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.aliyun.fc.runtime.Credentials;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.instancerole.domain.it.ServiceRole;
 import io.instancerole.emulator.client.SessionCredentials;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,14 +39,14 @@ class HandlerLifecycleTest {
         assertTrue(log.auditLines().isEmpty(), "priming is not a request: no audit line");
 
         WORLD.call(handler, GatewayEvent.post("/v1/roles", "{\"roleName\":\"team-a-web\"}").caller("alice", "team-a"),
-                WORLD.serviceCredentialsOf(CloudWorld.SERVICE_ROLE)).assertOk(201);
+                WORLD.serviceCredentialsOf(ServiceRole.ROLE_NAME)).assertOk(201);
         assertSame(primed, handler.component(), "requests use the component the initializer built");
     }
 
     @Test
     void concurrentFirstRequestsWithoutTheInitializerAreEachAnsweredAndAudited() throws Exception {
         DescribeFunction handler = new DescribeFunction(WORLD.environmentOf(DescribeFunction.class));
-        Credentials credentials = WORLD.serviceCredentialsOf(CloudWorld.SERVICE_ROLE);
+        Credentials credentials = WORLD.serviceCredentialsOf(ServiceRole.ROLE_NAME);
         int requests = 16;
         for (int i = 0; i < requests; i++) {
             WORLD.createEcsRole("team-a-r" + i);
@@ -83,8 +84,8 @@ class HandlerLifecycleTest {
 
     @Test
     void eachInvocationSignsWithTheCredentialsItWasHanded() {
-        SessionCredentials first = WORLD.control().serviceCredentials(CloudWorld.SERVICE_ROLE);
-        SessionCredentials rotated = WORLD.control().serviceCredentials(CloudWorld.SERVICE_ROLE);
+        SessionCredentials first = WORLD.control().serviceCredentials(ServiceRole.ROLE_NAME);
+        SessionCredentials rotated = WORLD.control().serviceCredentials(ServiceRole.ROLE_NAME);
         WORLD.control().clearCalls();
         WORLD.createEcsRole("team-a-web");
         WORLD.control().clearCalls();
