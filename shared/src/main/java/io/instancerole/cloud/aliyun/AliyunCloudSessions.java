@@ -31,8 +31,9 @@ public final class AliyunCloudSessions implements CloudSessions {
 
     @Override
     public CloudSession open(Caller caller) {
+        // the ports share the session's client and its record of request ids
         SessionCalls calls = new SessionCalls(invoker, requestIds -> clientFor(caller, requestIds));
-        return new AliyunCloudSession(calls);
+        return new CloudSession(new AliyunRamPort(calls), new AliyunEcsPort(calls), new AliyunStsPort(calls), calls::requestIds);
     }
 
     private SdkClient clientFor(Caller caller, Consumer<String> requestIds) {

@@ -225,37 +225,12 @@ public final class InMemoryCloud implements CloudSessions {
 
     @Override
     public CloudSession open(Caller caller) {
-        return new Session();
-    }
-
-    private final class Session implements CloudSession {
-        private final List<String> requestIds = Collections.synchronizedList(new ArrayList<>());
-        private final RamPort ram = new Ram(requestIds);
-        private final EcsPort ecs = new Ecs(requestIds);
-        private final StsPort sts = () -> {
+        List<String> requestIds = Collections.synchronizedList(new ArrayList<>());
+        StsPort sts = () -> {
             call("GetCallerIdentity", requestIds);
             return new CallerIdentity(ACCOUNT_ID, "acs:ram::" + ACCOUNT_ID + ":root", "Account");
         };
-
-        @Override
-        public RamPort ram() {
-            return ram;
-        }
-
-        @Override
-        public EcsPort ecs() {
-            return ecs;
-        }
-
-        @Override
-        public StsPort sts() {
-            return sts;
-        }
-
-        @Override
-        public List<String> cloudRequestIds() {
-            return List.copyOf(requestIds);
-        }
+        return new CloudSession(new Ram(requestIds), new Ecs(requestIds), sts, () -> List.copyOf(requestIds));
     }
 
     private final class Ram implements RamPort {
