@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * bindRole, unbindRole and replaceRole on batches of instances. Each first reads the instances
@@ -45,16 +46,10 @@ public final class BindingService {
             RegionId region = guardrails.region(request.regionId());
             guardrails.checkRole(ctx.caller(), request.roleName());
             CloudRole role = requireInstanceRole(ctx, request.roleName());
-            List<InstanceId> ids = request.instanceIds().ids();
-            BatchRun batch = new BatchRun(ctx, region, attachRetry, ids);
-            Map<InstanceId, Observed> observed = observe(ctx.cloud().ecs(), region, ids);
+            BatchRun batch = new BatchRun(ctx, region, attachRetry, request.instanceIds().ids());
             List<InstanceId> toAttach = new ArrayList<>();
-            for (InstanceId id : ids) {
-                Observed instance = observed.get(id);
-                Optional<InstanceResult> refusal = refusal(ctx.caller(), region, id, instance, true);
-                if (refusal.isPresent()) {
-                    batch.put(refusal.get());
-                } else if (instance.role.isEmpty()) {
+            forEachAllowed(ctx, batch, true, (id, instance) -> {
+                if (instance.role.isEmpty()) {
                     toAttach.add(id);
                 } else if (instance.role.get().equals(request.roleName())) {
                     batch.put(InstanceResult.done(id, Status.UNCHANGED));
@@ -63,7 +58,7 @@ public final class BindingService {
                             + " is bound to role '" + instance.role.get() + "' and ECS allows one role per instance;"
                             + " use POST /v1/role-bindings/replace to change it"));
                 }
-            }
+            });
             for (List<InstanceId> chunk : BatchRun.chunks(toAttach)) {
                 for (InstanceOutcome outcome : batch.attach(request.roleName(), chunk, request.policy())) {
                     batch.put(outcome.success() ? InstanceResult.done(outcome.instanceId(), Status.BOUND) : cloudFailure(outcome));
@@ -77,16 +72,10 @@ public final class BindingService {
     public BatchResult unbind(RequestContext ctx, UnbindRequest request) {
         return CloudErrors.translate(() -> {
             RegionId region = guardrails.region(request.regionId());
-            List<InstanceId> ids = request.instanceIds().ids();
-            BatchRun batch = new BatchRun(ctx, region, attachRetry, ids);
-            Map<InstanceId, Observed> observed = observe(ctx.cloud().ecs(), region, ids);
+            BatchRun batch = new BatchRun(ctx, region, attachRetry, request.instanceIds().ids());
             List<InstanceId> toDetach = new ArrayList<>();
-            for (InstanceId id : ids) {
-                Observed instance = observed.get(id);
-                Optional<InstanceResult> refusal = refusal(ctx.caller(), region, id, instance, false);
-                if (refusal.isPresent()) {
-                    batch.put(refusal.get());
-                } else if (instance.role.isEmpty()) {
+            forEachAllowed(ctx, batch, false, (id, instance) -> {
+                if (instance.role.isEmpty()) {
                     batch.put(InstanceResult.done(id, Status.UNCHANGED));
                 } else if (request.roleName() != null && !instance.role.get().equals(request.roleName())) {
                     batch.put(InstanceResult.failed(id, InstanceResult.INSTANCE_HAS_OTHER_ROLE, "instance " + id
@@ -94,7 +83,7 @@ public final class BindingService {
                 } else {
                     toDetach.add(id);
                 }
-            }
+            });
             for (List<InstanceId> chunk : BatchRun.chunks(toDetach)) {
                 for (InstanceOutcome outcome : batch.detach(request.roleName(), chunk)) {
                     batch.put(outcome.success() ? InstanceResult.done(outcome.instanceId(), Status.UNBOUND) : cloudFailure(outcome));
@@ -115,17 +104,11 @@ public final class BindingService {
             RegionId region = guardrails.region(request.regionId());
             guardrails.checkRole(ctx.caller(), request.roleName());
             CloudRole role = requireInstanceRole(ctx, request.roleName());
-            List<InstanceId> ids = request.instanceIds().ids();
-            BatchRun batch = new BatchRun(ctx, region, attachRetry, ids);
-            Map<InstanceId, Observed> observed = observe(ctx.cloud().ecs(), region, ids);
+            BatchRun batch = new BatchRun(ctx, region, attachRetry, request.instanceIds().ids());
             List<InstanceId> toChange = new ArrayList<>();
             Map<InstanceId, RoleName> previous = new HashMap<>();
-            for (InstanceId id : ids) {
-                Observed instance = observed.get(id);
-                Optional<InstanceResult> refusal = refusal(ctx.caller(), region, id, instance, true);
-                if (refusal.isPresent()) {
-                    batch.put(refusal.get());
-                } else if (instance.role.isPresent() && instance.role.get().equals(request.roleName())) {
+            forEachAllowed(ctx, batch, true, (id, instance) -> {
+                if (instance.role.isPresent() && instance.role.get().equals(request.roleName())) {
                     // checked before the expectation, so repeating a replace that succeeded answers unchanged
                     batch.put(InstanceResult.done(id, Status.UNCHANGED));
                 } else if (request.expectedCurrentRoleName() != null
@@ -137,7 +120,7 @@ public final class BindingService {
                     toChange.add(id);
                     instance.role.ifPresent(r -> previous.put(id, r));
                 }
-            }
+            });
             for (List<InstanceId> chunk : BatchRun.chunks(toChange)) {
                 replaceChunk(ctx, batch, region, request, chunk, previous);
             }
@@ -226,6 +209,23 @@ public final class BindingService {
                     + EcsTrust.SERVICE + ", so ECS cannot give it to instances; use a role made with POST /v1/roles");
         }
         return role;
+    }
+
+    /**
+     * Reads the batch's instances, fails each that breaks a per-instance rule (see {@link #refusal})
+     * and hands every other one to {@code decide}, in request order, before any change is made.
+     */
+    private void forEachAllowed(RequestContext ctx, BatchRun batch, boolean mustBeVpc, BiConsumer<InstanceId, Observed> decide) {
+        Map<InstanceId, Observed> observed = observe(ctx.cloud().ecs(), batch.region(), batch.ids());
+        for (InstanceId id : batch.ids()) {
+            Observed instance = observed.get(id);
+            Optional<InstanceResult> refusal = refusal(ctx.caller(), batch.region(), id, instance, mustBeVpc);
+            if (refusal.isPresent()) {
+                batch.put(refusal.get());
+            } else {
+                decide.accept(id, instance);
+            }
+        }
     }
 
     /** The per-instance rules, in order: it exists, the caller owns it, and (to bind) it is in a VPC. */
