@@ -49,14 +49,16 @@ public final class BindingService {
             BatchRun batch = new BatchRun(ctx, region, attachRetry, request.instanceIds().ids());
             List<InstanceId> toAttach = new ArrayList<>();
             forEachAllowed(ctx, batch, true, (id, instance) -> {
-                if (instance.role.isEmpty()) {
-                    toAttach.add(id);
-                } else if (instance.role.get().equals(request.roleName())) {
+                if (instance.role.isPresent() && instance.role.get().equals(request.roleName())) {
                     batch.put(InstanceResult.done(id, Status.UNCHANGED));
-                } else {
+                } else if (instance.role.isPresent()) {
                     batch.put(InstanceResult.failed(id, InstanceResult.INSTANCE_HAS_OTHER_ROLE, "instance " + id
                             + " is bound to role '" + instance.role.get() + "' and ECS allows one role per instance;"
                             + " use POST /v1/role-bindings/replace to change it"));
+                } else if (!instance.instance.canTakeRole()) {
+                    batch.put(cannotTakeRole(id, instance.instance));
+                } else {
+                    toAttach.add(id);
                 }
             });
             for (List<InstanceId> chunk : BatchRun.chunks(toAttach)) {
@@ -116,6 +118,9 @@ public final class BindingService {
                     batch.put(InstanceResult.failed(id, InstanceResult.UNEXPECTED_CURRENT_ROLE, "instance " + id + " is bound to "
                             + instance.role.map(r -> "role '" + r + "'").orElse("no role") + ", not the expected '"
                             + request.expectedCurrentRoleName() + "'; nothing was changed"));
+                } else if (!instance.instance.canTakeRole()) {
+                    // before the detach: the attach would fail, and so would attaching the old role again
+                    batch.put(cannotTakeRole(id, instance.instance));
                 } else {
                     toChange.add(id);
                     instance.role.ifPresent(r -> previous.put(id, r));
@@ -243,6 +248,15 @@ public final class BindingService {
                     + instance.instance.networkType() + " network; ECS gives RAM roles only to VPC instances"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * ECS refuses the attach for this status, but says so only when asked: deciding it here, before
+     * any change, lets a dry run answer what the real run will.
+     */
+    private static InstanceResult cannotTakeRole(InstanceId id, CloudInstance instance) {
+        return InstanceResult.failed(id, InstanceResult.INCORRECT_INSTANCE_STATUS, "instance " + id + " is " + instance.status()
+                + "; ECS gives a RAM role only to an instance that is Running or Stopped: try again once it is");
     }
 
     private static InstanceResult cloudFailure(InstanceOutcome outcome) {
