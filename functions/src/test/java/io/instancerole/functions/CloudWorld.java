@@ -10,6 +10,7 @@ import com.aliyuncs.exceptions.ClientException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.instancerole.cloud.aliyun.CloudConfig;
 import io.instancerole.domain.error.DomainException;
+import io.instancerole.domain.it.ServiceRole;
 import io.instancerole.emulator.Emulator;
 import io.instancerole.emulator.EmulatorOptions;
 import io.instancerole.emulator.client.EmulatorControl;
@@ -35,14 +36,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The functions as deployed, offline: one emulator per test class, the seven handlers configured
  * from template.yml's EnvironmentVariables plus CLOUD_ENDPOINT and primed by their initializer,
  * and before each test a clean account with the service role Function Compute would run them as
- * (trusting fc.aliyuncs.com, holding exactly template.yml's service policy). Invocations carry
- * that role's STS credentials as Context.getExecutionCredentials(), so every cloud call goes
- * through the real SDK adapters and the emulator's signature and permission checks.
+ * (shared's {@link ServiceRole}: trusting fc.aliyuncs.com, holding exactly template.yml's service
+ * policies). Invocations carry that role's STS credentials as Context.getExecutionCredentials(),
+ * so every cloud call goes through the real SDK adapters and the emulator's signature and
+ * permission checks.
  */
 final class CloudWorld implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
     static final String REGION = "cn-hangzhou";
-    static final String SERVICE_ROLE = "instance-role-api-service";
-    static final String SERVICE_POLICY = "instance-role-api-service-policy";
 
     private final Map<String, String> extraEnvironment;
     private final Map<Class<? extends FunctionHandler>, FunctionHandler> handlers = new LinkedHashMap<>();
@@ -82,13 +82,7 @@ final class CloudWorld implements BeforeAllCallback, AfterAllCallback, BeforeEac
     @Override
     public void beforeEach(ExtensionContext context) {
         control.reset();
-        send(SdkRequests.createRole(SERVICE_ROLE, TrustPolicies.service("fc.aliyuncs.com")));
-        for (int i = 0; i < DeploymentFiles.servicePolicies().size(); i++) {
-            String name = SERVICE_POLICY + (i == 0 ? "" : "-" + i);
-            send(SdkRequests.createPolicy(name, DeploymentFiles.servicePolicies().get(i).toString()));
-            send(SdkRequests.attachPolicyToRole("Custom", name, SERVICE_ROLE));
-        }
-        serviceCredentials = credentialsOf(control.serviceCredentials(SERVICE_ROLE));
+        serviceCredentials = credentialsOf(ServiceRole.createIn(emulator).session());
         control.clearCalls();
         logger = new RecordingLogger();
     }

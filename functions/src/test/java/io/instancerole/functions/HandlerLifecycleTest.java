@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.aliyun.fc.runtime.Credentials;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.instancerole.domain.it.ServiceRole;
 import io.instancerole.emulator.client.SessionCredentials;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,14 +39,14 @@ class HandlerLifecycleTest {
         assertTrue(log.auditLines().isEmpty(), "priming is not a request: no audit line");
 
         WORLD.call(handler, GatewayEvent.post("/v1/roles", "{\"roleName\":\"team-a-web\"}").caller("alice", "team-a"),
-                WORLD.serviceCredentialsOf(CloudWorld.SERVICE_ROLE)).assertOk(201);
+                WORLD.serviceCredentialsOf(ServiceRole.ROLE_NAME)).assertOk(201);
         assertSame(primed, handler.component(), "requests use the component the initializer built");
     }
 
     @Test
     void concurrentFirstRequestsWithoutTheInitializerAreEachAnsweredAndAudited() throws Exception {
         DescribeFunction handler = new DescribeFunction(WORLD.environmentOf(DescribeFunction.class));
-        Credentials credentials = WORLD.serviceCredentialsOf(CloudWorld.SERVICE_ROLE);
+        Credentials credentials = WORLD.serviceCredentialsOf(ServiceRole.ROLE_NAME);
         int requests = 16;
         for (int i = 0; i < requests; i++) {
             WORLD.createEcsRole("team-a-r" + i);
@@ -83,8 +84,8 @@ class HandlerLifecycleTest {
 
     @Test
     void eachInvocationSignsWithTheCredentialsItWasHanded() {
-        SessionCredentials first = WORLD.control().serviceCredentials(CloudWorld.SERVICE_ROLE);
-        SessionCredentials rotated = WORLD.control().serviceCredentials(CloudWorld.SERVICE_ROLE);
+        SessionCredentials first = WORLD.control().serviceCredentials(ServiceRole.ROLE_NAME);
+        SessionCredentials rotated = WORLD.control().serviceCredentials(ServiceRole.ROLE_NAME);
         WORLD.control().clearCalls();
         WORLD.createEcsRole("team-a-web");
         WORLD.control().clearCalls();
@@ -105,8 +106,17 @@ class HandlerLifecycleTest {
 
     @Test
     void withoutAnyCredentialsTheOperatorIsToldNotTheCaller() {
-        WORLD.call(WORLD.handler(DescribeFunction.class), GatewayEvent.get("/v1/roles/team-a-web").caller("alice", "team-a"), null)
+        // a handler never given credentials: the shared ones may hold an earlier test's session
+        DescribeFunction handler = new DescribeFunction(WORLD.environmentOf(DescribeFunction.class));
+        Answer answer = WORLD.call(handler, GatewayEvent.get("/v1/roles/team-a-web").caller("alice", "team-a"), null)
                 .assertError(502, "CloudDenied");
+        String message = answer.body().path("message").asText();
+        assertTrue(message.startsWith("this function has no cloud credentials"), message);
+        for (String source : List.of("execution credentials", "ALIBABA_CLOUD_ACCESS_KEY_ID", "OPERATOR_ROLE_ARN")) {
+            assertTrue(message.contains(source), "names " + source + ": " + message);
+        }
+        assertFalse(message.contains("ram:Credentials"), message);
+        assertTrue(WORLD.control().calls().isEmpty(), "no cloud call was made");
     }
 
     @Test

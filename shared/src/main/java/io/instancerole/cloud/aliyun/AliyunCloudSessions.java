@@ -1,5 +1,6 @@
 package io.instancerole.cloud.aliyun;
 
+import io.instancerole.domain.config.DeploymentConfig;
 import io.instancerole.domain.model.Caller;
 import io.instancerole.domain.port.CloudException;
 import io.instancerole.domain.port.CloudSession;
@@ -30,8 +31,9 @@ public final class AliyunCloudSessions implements CloudSessions {
 
     @Override
     public CloudSession open(Caller caller) {
+        // the ports share the session's client and its record of request ids
         SessionCalls calls = new SessionCalls(invoker, requestIds -> clientFor(caller, requestIds));
-        return new AliyunCloudSession(calls);
+        return new CloudSession(new AliyunRamPort(calls), new AliyunEcsPort(calls), new AliyunStsPort(calls), calls::requestIds);
     }
 
     private SdkClient clientFor(Caller caller, Consumer<String> requestIds) {
@@ -44,8 +46,9 @@ public final class AliyunCloudSessions implements CloudSessions {
 
     /** A deployment problem, reported like a missing permission (502) rather than blamed on the caller. */
     private static CloudException noCredentials() {
-        return new CloudException(CloudException.Kind.DENIED, "Credentials", "MissingCredentials", 0, null,
-                "no cloud credentials: the function needs a service role (execution credentials) or "
-                        + EnvironmentCredentials.ACCESS_KEY_ID + " and " + EnvironmentCredentials.ACCESS_KEY_SECRET);
+        return new CloudException(CloudException.Kind.DENIED, "Credentials", CloudException.MISSING_CREDENTIALS, 0, null,
+                "neither Function Compute's execution credentials (from the service's role) nor " + EnvironmentCredentials.ACCESS_KEY_ID
+                        + " and " + EnvironmentCredentials.ACCESS_KEY_SECRET + " are there; with " + DeploymentConfig.OPERATOR_ROLE_ARN
+                        + " set, they are what assumes the operator role");
     }
 }

@@ -45,7 +45,7 @@ final class SdkInvoker {
             } catch (CloudException e) {
                 failure = e;
             }
-            if (!CloudErrors.isRetryable(failure.kind()) || attempt >= backoff.maxAttempts()) {
+            if (!ErrorClassifier.isRetryable(failure.kind()) || attempt >= backoff.maxAttempts()) {
                 throw failure;
             }
             pause(backoff.delayBeforeRetry(attempt, ThreadLocalRandom.current().nextDouble()), failure);
@@ -76,7 +76,7 @@ final class SdkInvoker {
         if (http.isSuccess()) {
             Answer<T> answer = readAnswer(request.getResponseClass(), http);
             if (answer == null) {
-                throw failure(client, action, CloudErrors.INVALID_SERVER_RESPONSE, status, null,
+                throw failure(client, action, ErrorClassifier.INVALID_SERVER_RESPONSE, status, null,
                         "a " + status + " answer that could not be read (Content-Type " + http.getHeaderValue("Content-Type") + ")");
             }
             record(requestIds, answer.requestId);
@@ -111,7 +111,7 @@ final class SdkInvoker {
     private static CloudException failure(SdkClient client, String action, String code, int status, String requestId, String cloudMessage) {
         String message = cloudMessage == null || cloudMessage.isEmpty()
                 ? "no message" : Redaction.clean(cloudMessage, client.credentials());
-        return new CloudException(CloudErrors.classify(code, status), action, code, status, requestId, message);
+        return new CloudException(ErrorClassifier.classify(code, status), action, code, status, requestId, message);
     }
 
     /** The SDK's transport messages quote the signed URL; only the root cause is kept, cleaned. */

@@ -35,6 +35,15 @@ final class BatchRun {
         this.order = order;
     }
 
+    RegionId region() {
+        return region;
+    }
+
+    /** The batch's instance ids, in request order. */
+    List<InstanceId> ids() {
+        return order;
+    }
+
     static <T> List<List<T>> chunks(List<T> items) {
         List<List<T>> chunks = new ArrayList<>();
         for (int from = 0; from < items.size(); from += EcsPort.MAX_IDS_PER_CALL) {

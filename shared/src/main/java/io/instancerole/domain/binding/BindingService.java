@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * bindRole, unbindRole and replaceRole on batches of instances. Each first reads the instances
@@ -45,25 +46,21 @@ public final class BindingService {
             RegionId region = guardrails.region(request.regionId());
             guardrails.checkRole(ctx.caller(), request.roleName());
             CloudRole role = requireInstanceRole(ctx, request.roleName());
-            List<InstanceId> ids = request.instanceIds().ids();
-            BatchRun batch = new BatchRun(ctx, region, attachRetry, ids);
-            Map<InstanceId, Observed> observed = observe(ctx.cloud().ecs(), region, ids);
+            BatchRun batch = new BatchRun(ctx, region, attachRetry, request.instanceIds().ids());
             List<InstanceId> toAttach = new ArrayList<>();
-            for (InstanceId id : ids) {
-                Observed instance = observed.get(id);
-                Optional<InstanceResult> refusal = refusal(ctx.caller(), region, id, instance, true);
-                if (refusal.isPresent()) {
-                    batch.put(refusal.get());
-                } else if (instance.role.isEmpty()) {
-                    toAttach.add(id);
-                } else if (instance.role.get().equals(request.roleName())) {
+            forEachAllowed(ctx, batch, true, (id, instance) -> {
+                if (instance.role.isPresent() && instance.role.get().equals(request.roleName())) {
                     batch.put(InstanceResult.done(id, Status.UNCHANGED));
-                } else {
+                } else if (instance.role.isPresent()) {
                     batch.put(InstanceResult.failed(id, InstanceResult.INSTANCE_HAS_OTHER_ROLE, "instance " + id
                             + " is bound to role '" + instance.role.get() + "' and ECS allows one role per instance;"
                             + " use POST /v1/role-bindings/replace to change it"));
+                } else if (!instance.instance.canTakeRole()) {
+                    batch.put(cannotTakeRole(id, instance.instance));
+                } else {
+                    toAttach.add(id);
                 }
-            }
+            });
             for (List<InstanceId> chunk : BatchRun.chunks(toAttach)) {
                 for (InstanceOutcome outcome : batch.attach(request.roleName(), chunk, request.policy())) {
                     batch.put(outcome.success() ? InstanceResult.done(outcome.instanceId(), Status.BOUND) : cloudFailure(outcome));
@@ -77,16 +74,10 @@ public final class BindingService {
     public BatchResult unbind(RequestContext ctx, UnbindRequest request) {
         return CloudErrors.translate(() -> {
             RegionId region = guardrails.region(request.regionId());
-            List<InstanceId> ids = request.instanceIds().ids();
-            BatchRun batch = new BatchRun(ctx, region, attachRetry, ids);
-            Map<InstanceId, Observed> observed = observe(ctx.cloud().ecs(), region, ids);
+            BatchRun batch = new BatchRun(ctx, region, attachRetry, request.instanceIds().ids());
             List<InstanceId> toDetach = new ArrayList<>();
-            for (InstanceId id : ids) {
-                Observed instance = observed.get(id);
-                Optional<InstanceResult> refusal = refusal(ctx.caller(), region, id, instance, false);
-                if (refusal.isPresent()) {
-                    batch.put(refusal.get());
-                } else if (instance.role.isEmpty()) {
+            forEachAllowed(ctx, batch, false, (id, instance) -> {
+                if (instance.role.isEmpty()) {
                     batch.put(InstanceResult.done(id, Status.UNCHANGED));
                 } else if (request.roleName() != null && !instance.role.get().equals(request.roleName())) {
                     batch.put(InstanceResult.failed(id, InstanceResult.INSTANCE_HAS_OTHER_ROLE, "instance " + id
@@ -94,7 +85,7 @@ public final class BindingService {
                 } else {
                     toDetach.add(id);
                 }
-            }
+            });
             for (List<InstanceId> chunk : BatchRun.chunks(toDetach)) {
                 for (InstanceOutcome outcome : batch.detach(request.roleName(), chunk)) {
                     batch.put(outcome.success() ? InstanceResult.done(outcome.instanceId(), Status.UNBOUND) : cloudFailure(outcome));
@@ -115,17 +106,11 @@ public final class BindingService {
             RegionId region = guardrails.region(request.regionId());
             guardrails.checkRole(ctx.caller(), request.roleName());
             CloudRole role = requireInstanceRole(ctx, request.roleName());
-            List<InstanceId> ids = request.instanceIds().ids();
-            BatchRun batch = new BatchRun(ctx, region, attachRetry, ids);
-            Map<InstanceId, Observed> observed = observe(ctx.cloud().ecs(), region, ids);
+            BatchRun batch = new BatchRun(ctx, region, attachRetry, request.instanceIds().ids());
             List<InstanceId> toChange = new ArrayList<>();
             Map<InstanceId, RoleName> previous = new HashMap<>();
-            for (InstanceId id : ids) {
-                Observed instance = observed.get(id);
-                Optional<InstanceResult> refusal = refusal(ctx.caller(), region, id, instance, true);
-                if (refusal.isPresent()) {
-                    batch.put(refusal.get());
-                } else if (instance.role.isPresent() && instance.role.get().equals(request.roleName())) {
+            forEachAllowed(ctx, batch, true, (id, instance) -> {
+                if (instance.role.isPresent() && instance.role.get().equals(request.roleName())) {
                     // checked before the expectation, so repeating a replace that succeeded answers unchanged
                     batch.put(InstanceResult.done(id, Status.UNCHANGED));
                 } else if (request.expectedCurrentRoleName() != null
@@ -133,11 +118,14 @@ public final class BindingService {
                     batch.put(InstanceResult.failed(id, InstanceResult.UNEXPECTED_CURRENT_ROLE, "instance " + id + " is bound to "
                             + instance.role.map(r -> "role '" + r + "'").orElse("no role") + ", not the expected '"
                             + request.expectedCurrentRoleName() + "'; nothing was changed"));
+                } else if (!instance.instance.canTakeRole()) {
+                    // before the detach: the attach would fail, and so would attaching the old role again
+                    batch.put(cannotTakeRole(id, instance.instance));
                 } else {
                     toChange.add(id);
                     instance.role.ifPresent(r -> previous.put(id, r));
                 }
-            }
+            });
             for (List<InstanceId> chunk : BatchRun.chunks(toChange)) {
                 replaceChunk(ctx, batch, region, request, chunk, previous);
             }
@@ -228,6 +216,23 @@ public final class BindingService {
         return role;
     }
 
+    /**
+     * Reads the batch's instances, fails each that breaks a per-instance rule (see {@link #refusal})
+     * and hands every other one to {@code decide}, in request order, before any change is made.
+     */
+    private void forEachAllowed(RequestContext ctx, BatchRun batch, boolean mustBeVpc, BiConsumer<InstanceId, Observed> decide) {
+        Map<InstanceId, Observed> observed = observe(ctx.cloud().ecs(), batch.region(), batch.ids());
+        for (InstanceId id : batch.ids()) {
+            Observed instance = observed.get(id);
+            Optional<InstanceResult> refusal = refusal(ctx.caller(), batch.region(), id, instance, mustBeVpc);
+            if (refusal.isPresent()) {
+                batch.put(refusal.get());
+            } else {
+                decide.accept(id, instance);
+            }
+        }
+    }
+
     /** The per-instance rules, in order: it exists, the caller owns it, and (to bind) it is in a VPC. */
     private Optional<InstanceResult> refusal(Caller caller, RegionId region, InstanceId id, Observed instance, boolean mustBeVpc) {
         if (instance == null) {
@@ -243,6 +248,15 @@ public final class BindingService {
                     + instance.instance.networkType() + " network; ECS gives RAM roles only to VPC instances"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * ECS refuses the attach for this status, but says so only when asked: deciding it here, before
+     * any change, lets a dry run answer what the real run will.
+     */
+    private static InstanceResult cannotTakeRole(InstanceId id, CloudInstance instance) {
+        return InstanceResult.failed(id, InstanceResult.INCORRECT_INSTANCE_STATUS, "instance " + id + " is " + instance.status()
+                + "; ECS gives a RAM role only to an instance that is Running or Stopped: try again once it is");
     }
 
     private static InstanceResult cloudFailure(InstanceOutcome outcome) {

@@ -20,6 +20,8 @@ public final class InstanceResult {
     public static final String UNEXPECTED_CURRENT_ROLE = "UnexpectedCurrentRole";
     public static final String FORBIDDEN = "Forbidden";
     public static final String ROLLBACK_FAILED = "RollbackFailed";
+    /** ECS's own code, decided before any call so that a dry run predicts it too. */
+    public static final String INCORRECT_INSTANCE_STATUS = "IncorrectInstanceStatus";
 
     private final InstanceId instanceId;
     private final Status status;

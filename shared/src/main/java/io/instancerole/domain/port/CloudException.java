@@ -10,6 +10,12 @@ import java.util.Objects;
 public final class CloudException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The code of a {@link Kind#DENIED} failure that no call was made for: the deployment has no
+     * credentials at all (not even a wrong key), so nothing can reach the cloud.
+     */
+    public static final String MISSING_CREDENTIALS = "MissingCredentials";
+
     /** What kind of failure the cloud's code means. */
     public enum Kind {
         /** Throttling.*: retried, then reported as 429. */

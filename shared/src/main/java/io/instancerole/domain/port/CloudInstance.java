@@ -3,7 +3,7 @@ package io.instancerole.domain.port;
 import io.instancerole.domain.model.InstanceId;
 import java.util.Map;
 
-/** An ECS instance, with what the workflows look at: network type and tags. */
+/** An ECS instance, with what the workflows look at: network type, status and tags. */
 public final class CloudInstance {
     private final InstanceId instanceId;
     private final String networkType;
@@ -25,5 +25,10 @@ public final class CloudInstance {
 
     public boolean isVpc() {
         return "vpc".equalsIgnoreCase(networkType);
+    }
+
+    /** ECS attaches a RAM role only to a Running or Stopped instance (IncorrectInstanceStatus otherwise). */
+    public boolean canTakeRole() {
+        return "Running".equals(status) || "Stopped".equals(status);
     }
 }

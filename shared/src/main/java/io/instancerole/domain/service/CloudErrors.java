@@ -41,6 +41,12 @@ public final class CloudErrors {
                 return DomainException.cloud(ErrorCode.CloudUnavailable, "the cloud did not complete " + e.action()
                         + " (" + e.code() + ") after retries; nothing further was changed by this call, try again later", facts);
             case DENIED:
+                if (CloudException.MISSING_CREDENTIALS.equals(e.code())) {
+                    // no call was made, so there is no permission to name: say what is missing instead
+                    return DomainException.cloud(ErrorCode.CloudDenied, "this function has no cloud credentials, so it could not call"
+                            + " the cloud" + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ". An operator must fix the"
+                            + " deployment; your request itself was fine", facts);
+                }
                 return DomainException.cloud(ErrorCode.CloudDenied, "this deployment's own cloud role is not allowed to call "
                         + permission(e) + " (" + e.code() + "): an operator must grant that permission to the service role;"
                         + " your request itself was fine", facts);

@@ -47,6 +47,7 @@ class UnreachableCloudTest {
         assertEquals(CloudException.Kind.DENIED, e.kind());
         assertEquals("MissingCredentials", e.code());
         assertTrue(e.getMessage().contains("ALIBABA_CLOUD_ACCESS_KEY_ID"), e.getMessage());
+        assertTrue(e.getMessage().contains("execution credentials") && e.getMessage().contains("OPERATOR_ROLE_ARN"), e.getMessage());
         assertTrue(sleeper.waits().isEmpty());
     }
 

@@ -194,6 +194,38 @@ class BindingServiceTest {
     }
 
     @Test
+    void anInstanceNeitherRunningNorStoppedFailsBeforeAnyCallInADryRunAndARealRun() {
+        cloud.addInstance("i-pend1", "team-a").setInstanceStatus("i-pend1", "Pending")
+                .addInstance("i-stop1", "team-a").setInstanceStatus("i-stop1", "Stopped")
+                .addInstance("i-run1", "team-a");
+        BindRequest request = bind("team-a-web", "i-pend1", "i-stop1", "i-run1");
+
+        BatchResult planned = service.bind(TestContexts.of(cloud, "team-a", true), request);
+        assertEquals(0, cloud.mutatingCalls());
+        BatchResult done = service.bind(TestContexts.of(cloud, "team-a", false), request);
+
+        for (BatchResult result : List.of(planned, done)) {
+            assertEquals(List.of("failed", "bound", "bound"), statuses(result));
+            assertEquals(Arrays.asList("IncorrectInstanceStatus", null, null), codes(result));
+            String message = result.results().get(0).message();
+            assertTrue(message.contains("i-pend1") && message.contains("Pending") && message.contains("Running or Stopped"), message);
+        }
+        assertEquals(Optional.empty(), cloud.instanceRole("i-pend1"));
+        assertEquals(Optional.of("team-a-web"), cloud.instanceRole("i-stop1"));
+        assertEquals(1, cloud.calls("AttachInstanceRamRole"), "one call, for the two that can take the role");
+    }
+
+    @Test
+    void anInstanceAlreadyBoundToTheRoleIsUnchangedWhateverItsStatus() {
+        cloud.addInstance("i-done1", "team-a").bindInstance("i-done1", "team-a-web").setInstanceStatus("i-done1", "Stopping")
+                .addInstance("i-other1", "team-a").bindInstance("i-other1", "team-a-old").setInstanceStatus("i-other1", "Starting");
+        BatchResult result = service.bind(TestContexts.of(cloud, "team-a", false), bind("team-a-web", "i-done1", "i-other1"));
+        assertEquals(List.of("unchanged", "failed"), statuses(result));
+        assertEquals(Arrays.asList(null, "InstanceHasOtherRole"), codes(result), "nothing to attach, so the status does not matter");
+        assertEquals(0, cloud.mutatingCalls());
+    }
+
+    @Test
     void anInstanceTheCloudRefusesFailsWithTheCloudsCodeAndTheRestIsBound() {
         cloud.addInstance("i-a1111", "team-a").addInstance("i-a2222", "team-a")
                 .failInstance("AttachInstanceRamRole", "i-a1111", "IncorrectInstanceStatus", 1);
@@ -335,6 +367,30 @@ class BindingServiceTest {
         assertEquals("Forbidden", result.results().get(3).code());
         assertEquals(Optional.of("team-a-web"), cloud.instanceRole("i-old1"));
         assertEquals(Optional.of("team-a-web"), cloud.instanceRole("i-none1"));
+        assertEquals(1, cloud.calls("DetachInstanceRamRole"));
+        assertEquals(1, cloud.calls("AttachInstanceRamRole"));
+    }
+
+    @Test
+    void replaceLeavesTheOldRoleOnAnInstanceThatCannotTakeTheNewOne() {
+        cloud.addInstance("i-old1", "team-a").bindInstance("i-old1", "team-a-old").setInstanceStatus("i-old1", "Stopping")
+                .addInstance("i-none1", "team-a").setInstanceStatus("i-none1", "Pending")
+                .addInstance("i-old2", "team-a").bindInstance("i-old2", "team-a-old").setInstanceStatus("i-old2", "Stopped");
+        ReplaceRequest request = ReplaceRequest.of(null, batch("i-old1", "i-none1", "i-old2"), RoleName.of("team-a-web"), null);
+
+        BatchResult planned = service.replace(TestContexts.of(cloud, "team-a", true), request);
+        assertEquals(0, cloud.mutatingCalls());
+        BatchResult done = service.replace(TestContexts.of(cloud, "team-a", false), request);
+
+        for (BatchResult result : List.of(planned, done)) {
+            assertEquals(List.of("failed", "failed", "replaced"), statuses(result));
+            assertEquals(Arrays.asList("IncorrectInstanceStatus", "IncorrectInstanceStatus", null), codes(result));
+            assertTrue(result.results().get(0).message().contains("Stopping"), result.results().get(0).message());
+            assertNull(result.results().get(0).rolledBack(), "nothing was detached, so nothing was rolled back");
+        }
+        assertEquals(Optional.of("team-a-old"), cloud.instanceRole("i-old1"));
+        assertEquals(Optional.empty(), cloud.instanceRole("i-none1"));
+        assertEquals(Optional.of("team-a-web"), cloud.instanceRole("i-old2"));
         assertEquals(1, cloud.calls("DetachInstanceRamRole"));
         assertEquals(1, cloud.calls("AttachInstanceRamRole"));
     }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -54,6 +55,8 @@ public final class InMemoryCloud implements CloudSessions {
     public static final int MAX_POLICY_VERSIONS = 5;
 
     private static final String ECS_SERVICE = "ecs.aliyuncs.com";
+    /** ECS refuses AttachInstanceRamRole for other statuses (Pending, Starting, Stopping) with IncorrectInstanceStatus. */
+    private static final Set<String> ATTACHABLE_STATUSES = Set.of("Running", "Stopped");
     private static final String CREATE_DATE = "2024-01-01T00:00:00Z";
 
     private final Map<String, FakeRole> roles = new LinkedHashMap<>();
@@ -124,6 +127,12 @@ public final class InMemoryCloud implements CloudSessions {
 
     public synchronized InMemoryCloud addInstance(String regionId, String instanceId, String networkType, Map<String, String> tags) {
         instances.put(instanceId, new FakeInstance(instanceId, regionId, networkType, tags));
+        return this;
+    }
+
+    /** An instance is Running when added; ECS attaches roles only to Running or Stopped ones. */
+    public synchronized InMemoryCloud setInstanceStatus(String instanceId, String status) {
+        instances.get(instanceId).status = status;
         return this;
     }
 
@@ -225,37 +234,12 @@ public final class InMemoryCloud implements CloudSessions {
 
     @Override
     public CloudSession open(Caller caller) {
-        return new Session();
-    }
-
-    private final class Session implements CloudSession {
-        private final List<String> requestIds = Collections.synchronizedList(new ArrayList<>());
-        private final RamPort ram = new Ram(requestIds);
-        private final EcsPort ecs = new Ecs(requestIds);
-        private final StsPort sts = () -> {
+        List<String> requestIds = Collections.synchronizedList(new ArrayList<>());
+        StsPort sts = () -> {
             call("GetCallerIdentity", requestIds);
             return new CallerIdentity(ACCOUNT_ID, "acs:ram::" + ACCOUNT_ID + ":root", "Account");
         };
-
-        @Override
-        public RamPort ram() {
-            return ram;
-        }
-
-        @Override
-        public EcsPort ecs() {
-            return ecs;
-        }
-
-        @Override
-        public StsPort sts() {
-            return sts;
-        }
-
-        @Override
-        public List<String> cloudRequestIds() {
-            return List.copyOf(requestIds);
-        }
+        return new CloudSession(new Ram(requestIds), new Ecs(requestIds), sts, () -> List.copyOf(requestIds));
     }
 
     private final class Ram implements RamPort {
@@ -538,6 +522,9 @@ public final class InMemoryCloud implements CloudSessions {
                     } else if (!"vpc".equals(instance.networkType)) {
                         outcomes.add(InstanceOutcome.failure(id, "InvalidNetworkType.MismatchRamRole",
                                 "Ram role cannot be applied to instances of Classic network type."));
+                    } else if (!ATTACHABLE_STATUSES.contains(instance.status)) {
+                        outcomes.add(InstanceOutcome.failure(id, "IncorrectInstanceStatus",
+                                "The current status of the resource does not support this operation."));
                     } else if (instance.role != null) {
                         outcomes.add(InstanceOutcome.failure(id, INSTANCE_ALREADY_HAS_ROLE, "The instance already has a RAM role."));
                     } else {
@@ -732,6 +719,7 @@ public final class InMemoryCloud implements CloudSessions {
         final String regionId;
         final String networkType;
         final Map<String, String> tags;
+        String status = "Running";
         String role;
 
         FakeInstance(String id, String regionId, String networkType, Map<String, String> tags) {
@@ -742,7 +730,7 @@ public final class InMemoryCloud implements CloudSessions {
         }
 
         CloudInstance view() {
-            return new CloudInstance(InstanceId.of(id), networkType, "Running", tags);
+            return new CloudInstance(InstanceId.of(id), networkType, status, tags);
         }
     }
 }

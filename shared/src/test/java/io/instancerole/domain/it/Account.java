@@ -38,6 +38,11 @@ final class Account {
         return control().createInstance(NewInstance.vpc(REGION).tag("team", team));
     }
 
+    /** A VPC instance tagged {@code team=<team>} in {@code status}, e.g. {@code Pending}. */
+    String instance(String team, String status) {
+        return control().createInstance(NewInstance.vpc(REGION).tag("team", team).status(status));
+    }
+
     List<String> instances(String team, int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {

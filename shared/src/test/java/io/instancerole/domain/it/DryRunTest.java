@@ -5,6 +5,7 @@ import static io.instancerole.domain.it.Deployment.TEAM_B;
 import static io.instancerole.domain.it.Requests.READ_BUCKET;
 import static io.instancerole.domain.it.Requests.WRITE_BUCKET;
 import static io.instancerole.domain.it.Requests.bind;
+import static io.instancerole.domain.it.Requests.codes;
 import static io.instancerole.domain.it.Requests.createPolicy;
 import static io.instancerole.domain.it.Requests.createRole;
 import static io.instancerole.domain.it.Requests.grant;
@@ -25,6 +26,7 @@ import io.instancerole.domain.model.PolicyType;
 import io.instancerole.domain.role.CreateRoleResult;
 import io.instancerole.domain.service.ServiceResult;
 import io.instancerole.emulator.testing.EmulatorExtension;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -98,6 +100,29 @@ class DryRunTest {
         assertEquals(List.of("unchanged", "unchanged", "unchanged"),
                 statuses(assertSameOutcome(dryRun -> api.bindings.unbind(api.as(TEAM_A, dryRun), unbind(null, List.of(free, web, old))),
                         DryRunTest::batchOutcome)));
+    }
+
+    @Test
+    void anInstanceNeitherRunningNorStoppedFailsInTheDryRunAsTheCloudFailsItInTheRealRun() {
+        api.roles.createRole(api.as(TEAM_A), createRole("team-a-web"));
+        api.roles.createRole(api.as(TEAM_A), createRole("team-a-old"));
+        String pending = account.instance(TEAM_A, "Pending");
+        String running = account.instance(TEAM_A);
+
+        BatchResult bound = assertSameOutcome(dryRun -> api.bindings.bind(api.as(TEAM_A, dryRun), bind("team-a-web", List.of(pending, running))),
+                DryRunTest::batchOutcome);
+        assertEquals(List.of("failed", "bound"), statuses(bound));
+        assertEquals(Arrays.asList("IncorrectInstanceStatus", null), codes(bound));
+        String message = bound.results().get(0).message();
+        assertTrue(message.contains("Pending") && message.contains("Running or Stopped"), message);
+        assertEquals(Arrays.asList(null, "team-a-web"), account.rolesOf(List.of(pending, running)));
+
+        BatchResult replaced = assertSameOutcome(dryRun -> api.bindings.replace(api.as(TEAM_A, dryRun), replace("team-a-old", null, List.of(pending, running))),
+                DryRunTest::batchOutcome);
+        assertEquals(List.of("failed", "replaced"), statuses(replaced));
+        assertEquals(Arrays.asList("IncorrectInstanceStatus", null), codes(replaced));
+        assertEquals(List.of(), account.calls("DetachInstanceRamRole").stream()
+                .filter(call -> call.toString().contains(pending)).collect(Collectors.toList()), "the pending instance was never touched");
     }
 
     @Test

@@ -1,13 +1,16 @@
 package io.instancerole.domain.it;
 
+import com.aliyuncs.AcsRequest;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.exceptions.ClientException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.instancerole.cloud.aliyun.ExecutionCredentials;
+import io.instancerole.emulator.Emulator;
 import io.instancerole.emulator.client.SessionCredentials;
 import io.instancerole.emulator.testing.EmulatorExtension;
+import io.instancerole.emulator.testing.SdkClients;
 import io.instancerole.emulator.testing.SdkRequests;
 import io.instancerole.emulator.testing.TrustPolicies;
 import java.io.IOException;
@@ -23,9 +26,10 @@ import java.util.List;
  * created in the emulator, and a session of it as Function Compute hands it to the functions
  * (execution credentials). The services under test thus run with exactly the permissions the
  * template gives them: a permission missing there is denied here, as it would be in the cloud.
+ * The one fixture for this: the functions' tests use it too, through this module's test-jar.
  */
-final class ServiceRole {
-    static final String ROLE_NAME = "instance-role-api";
+public final class ServiceRole {
+    public static final String ROLE_NAME = "instance-role-api";
     /** The operator role's name that the template lets the service role assume. */
     static final String OPERATOR_ROLE_NAME = "instance-role-api-operator";
     static final String SERVICE_NAME = "instance-role-api";
@@ -37,19 +41,27 @@ final class ServiceRole {
         this.session = session;
     }
 
-    /** Creates the role and its policies with the account's root key, then takes a session of it as Function Compute would. */
     static ServiceRole createIn(EmulatorExtension emulator) {
+        return createIn(emulator.emulator());
+    }
+
+    /** Creates the role and its policies with the account's root key, then takes a session of it as Function Compute would. */
+    public static ServiceRole createIn(Emulator emulator) {
+        DefaultAcsClient root = SdkClients.client(emulator.rootAccessKeyId(), emulator.rootAccessKeySecret(), EmulatorExtension.REGION);
         try {
-            DefaultAcsClient root = emulator.root();
-            emulator.send(root, SdkRequests.createRole(ROLE_NAME, TrustPolicies.service("fc.aliyuncs.com")));
+            send(emulator, root, SdkRequests.createRole(ROLE_NAME, TrustPolicies.service("fc.aliyuncs.com")));
             for (int i = 0; i < POLICY_DOCUMENTS.size(); i++) {
-                emulator.send(root, SdkRequests.createPolicy(policyName(i), POLICY_DOCUMENTS.get(i)));
-                emulator.send(root, SdkRequests.attachPolicyToRole("Custom", policyName(i), ROLE_NAME));
+                send(emulator, root, SdkRequests.createPolicy(policyName(i), POLICY_DOCUMENTS.get(i)));
+                send(emulator, root, SdkRequests.attachPolicyToRole("Custom", policyName(i), ROLE_NAME));
             }
         } catch (ClientException e) {
             throw new IllegalStateException("could not create the service role in the emulator: " + e.getErrCode(), e);
         }
         return new ServiceRole(emulator.control().serviceCredentials(ROLE_NAME));
+    }
+
+    private static void send(Emulator emulator, DefaultAcsClient root, AcsRequest<?> request) throws ClientException {
+        root.getAcsResponse(SdkClients.at(emulator.endpoint(), request));
     }
 
     /**
@@ -69,6 +81,11 @@ final class ServiceRole {
             throw new IllegalStateException("could not create the operator role in the emulator: " + e.getErrCode(), e);
         }
         return "acs:ram::" + emulator.accountId() + ":role/" + OPERATOR_ROLE_NAME;
+    }
+
+    /** The STS session Function Compute would hand the functions ({@code Context.getExecutionCredentials()}). */
+    public SessionCredentials session() {
+        return session;
     }
 
     /** What a handler does with {@code Context.getExecutionCredentials()}. */

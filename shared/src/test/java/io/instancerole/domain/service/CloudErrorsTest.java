@@ -1,6 +1,7 @@
 package io.instancerole.domain.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +43,20 @@ class CloudErrorsTest {
         assertTrue(CloudErrors.toDomain(cloud(Kind.DENIED, "GetCallerIdentity", "NoPermission", "r")).getMessage().contains("sts:GetCallerIdentity"));
         assertTrue(CloudErrors.toDomain(cloud(Kind.DENIED, "AttachInstanceRamRole", "InvalidUser.PassRoleForbidden", "r"))
                 .getMessage().contains("ram:PassRole"));
+    }
+
+    @Test
+    void missingCredentialsAreSaidPlainlyNotAsAMissingPermission() {
+        String adapterMessage = "neither Function Compute's execution credentials (from the service's role) nor"
+                + " ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are there";
+        DomainException e = CloudErrors.toDomain(new CloudException(Kind.DENIED, "Credentials", CloudException.MISSING_CREDENTIALS,
+                0, null, adapterMessage));
+        assertEquals(ErrorCode.CloudDenied, e.code());
+        assertTrue(e.getMessage().startsWith("this function has no cloud credentials"), e.getMessage());
+        assertTrue(e.getMessage().contains(adapterMessage), "says what supplies them: " + e.getMessage());
+        assertTrue(e.getMessage().contains("operator"), e.getMessage());
+        assertFalse(e.getMessage().contains("ram:Credentials") || e.getMessage().contains("not allowed to call"), e.getMessage());
+        assertEquals("MissingCredentials", ((Map<?, ?>) e.details().get(0)).get("cloudCode"));
     }
 
     @Test

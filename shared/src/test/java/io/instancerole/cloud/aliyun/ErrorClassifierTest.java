@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class CloudErrorsTest {
+class ErrorClassifierTest {
 
     @ParameterizedTest(name = "{0} / HTTP {1} -> {2}")
     @CsvSource({
@@ -43,21 +43,21 @@ class CloudErrorsTest {
             "InvalidParameter.RoleName.Length, 400, INVALID",
     })
     void classifiesByCodeThenStatus(String code, int status, Kind expected) {
-        assertEquals(expected, CloudErrors.classify(code, status));
+        assertEquals(expected, ErrorClassifier.classify(code, status));
     }
 
     @Test
     void anErrorWithoutCodeIsJudgedByItsStatus() {
-        assertEquals(Kind.UNAVAILABLE, CloudErrors.classify(null, 503));
-        assertEquals(Kind.INVALID, CloudErrors.classify(null, 400));
+        assertEquals(Kind.UNAVAILABLE, ErrorClassifier.classify(null, 503));
+        assertEquals(Kind.INVALID, ErrorClassifier.classify(null, 400));
     }
 
     @Test
     void onlyThrottlingAndOutagesAreRetried() {
-        assertTrue(CloudErrors.isRetryable(Kind.THROTTLED));
-        assertTrue(CloudErrors.isRetryable(Kind.UNAVAILABLE));
+        assertTrue(ErrorClassifier.isRetryable(Kind.THROTTLED));
+        assertTrue(ErrorClassifier.isRetryable(Kind.UNAVAILABLE));
         for (Kind kind : new Kind[] {Kind.DENIED, Kind.NOT_FOUND, Kind.CONFLICT, Kind.INVALID}) {
-            assertFalse(CloudErrors.isRetryable(kind), kind.name());
+            assertFalse(ErrorClassifier.isRetryable(kind), kind.name());
         }
     }
 }

@@ -1,13 +1,15 @@
 package io.instancerole.cloud.aliyun;
 
+import io.instancerole.domain.port.CloudException;
 import io.instancerole.domain.port.CloudException.Kind;
 import java.util.Set;
 
 /**
- * Classifies a cloud failure by the cloud's error code first and its HTTP status second: RAM and
- * ECS answer {@code Throttling.User} with a 4xx, so the status alone would not retry it.
+ * Classifies a cloud failure into a {@link Kind} (which the domain's CloudErrors then turns into the
+ * contract's error) by the cloud's error code first and its HTTP status second: RAM and ECS answer
+ * {@code Throttling.User} with a 4xx, so the status alone would not retry it.
  */
-final class CloudErrors {
+final class ErrorClassifier {
     /** Our code for a 2xx answer the SDK cannot read (terraform sees truncated bodies from the real API). */
     static final String INVALID_SERVER_RESPONSE = "SDK.InvalidServerResponse";
 
@@ -18,9 +20,9 @@ final class CloudErrors {
     /** Refused credentials: like a missing permission, an operator problem that no retry fixes. */
     private static final Set<String> CREDENTIAL_CODE_PREFIXES = Set.of(
             "InvalidAccessKeyId", "InvalidSecurityToken", "MissingSecurityToken", "SignatureDoesNotMatch",
-            "IncompleteSignature", "SDK.InvalidAccessKeySecret", "SDK.InvalidAccessSecret", "MissingCredentials");
+            "IncompleteSignature", "SDK.InvalidAccessKeySecret", "SDK.InvalidAccessSecret", CloudException.MISSING_CREDENTIALS);
 
-    private CloudErrors() {}
+    private ErrorClassifier() {}
 
     static Kind classify(String code, int httpStatus) {
         String c = code == null ? "" : code;
