@@ -2,13 +2,11 @@ package io.instancerole.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.instancerole.emulator.client.EmulatorHttp;
 import io.instancerole.emulator.rpc.RpcSignature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -29,15 +27,14 @@ import java.util.UUID;
  */
 final class EmulatorRam {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http;
     private final String endpoint;
     private final String accessKeyId;
     private final String accessKeySecret;
     private final ObjectMapper json;
 
-    EmulatorRam(HttpClient http, String endpoint, String accessKeyId, String accessKeySecret, ObjectMapper json) {
-        this.http = http;
+    EmulatorRam(String endpoint, String accessKeyId, String accessKeySecret, ObjectMapper json) {
         this.endpoint = endpoint;
         this.accessKeyId = accessKeyId;
         this.accessKeySecret = accessKeySecret;
@@ -80,9 +77,9 @@ final class EmulatorRam {
     }
 
     private JsonNode call(String action, Map<String, String> parameters) {
-        HttpResponse<byte[]> response = send(action, parameters);
+        EmulatorHttp.Response response = send(action, parameters);
         JsonNode body = body(response);
-        if (response.statusCode() / 100 != 2) {
+        if (response.status() / 100 != 2) {
             throw failure(action, body);
         }
         return body;
@@ -90,9 +87,9 @@ final class EmulatorRam {
 
     /** The answer, or empty when RAM says the entity does not exist. */
     private Optional<JsonNode> find(String action, Map<String, String> parameters) {
-        HttpResponse<byte[]> response = send(action, parameters);
+        EmulatorHttp.Response response = send(action, parameters);
         JsonNode body = body(response);
-        if (response.statusCode() / 100 == 2) {
+        if (response.status() / 100 == 2) {
             return Optional.of(body);
         }
         if (body.path("Code").asText().startsWith("EntityNotExist")) {
@@ -101,7 +98,7 @@ final class EmulatorRam {
         throw failure(action, body);
     }
 
-    private HttpResponse<byte[]> send(String action, Map<String, String> actionParameters) {
+    private EmulatorHttp.Response send(String action, Map<String, String> actionParameters) {
         Map<String, String> parameters = new LinkedHashMap<>(actionParameters);
         parameters.put("Action", action);
         parameters.put("Version", "2015-05-01");
@@ -115,22 +112,15 @@ final class EmulatorRam {
         parameters.put(RpcSignature.SIGNATURE, RpcSignature.sign(RpcSignature.stringToSign("POST", parameters), accessKeySecret));
         StringJoiner query = new StringJoiner("&");
         parameters.forEach((name, value) -> query.add(encode(name) + "=" + encode(value)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + endpoint + "/?" + query))
-                .timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return EmulatorHttp.send("POST", URI.create("http://" + endpoint + "/?" + query),
+                    Map.of("Accept", "application/json"), new byte[0], TIMEOUT);
         } catch (IOException e) {
             throw new StartupException("the emulator at " + endpoint + " did not answer RAM " + action + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StartupException("interrupted while calling RAM " + action, e);
         }
     }
 
-    private JsonNode body(HttpResponse<byte[]> response) {
+    private JsonNode body(EmulatorHttp.Response response) {
         try {
             JsonNode body = json.readTree(response.body());
             return body == null ? json.createObjectNode() : body;

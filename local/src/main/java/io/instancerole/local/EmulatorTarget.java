@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +33,7 @@ final class EmulatorTarget implements CloudTarget {
         this.control = control;
         this.endpoint = endpoint;
         this.json = json;
-        this.rootRam = new EmulatorRam(HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build(), endpoint, rootKeyId, rootKeySecret, json);
+        this.rootRam = new EmulatorRam(endpoint, rootKeyId, rootKeySecret, json);
     }
 
     /**

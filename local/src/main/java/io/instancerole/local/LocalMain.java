@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -36,16 +37,26 @@ public final class LocalMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Outcome outcome = new LocalMain(System.in, System.out, System.err, System.getenv()).run(args);
+        // The hook is in place before the banner says Ctrl-C stops: a SIGTERM right after it must stop the stack cleanly.
+        CompletableFuture<Running> started = new CompletableFuture<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Running running = started.join();
+            if (running != null) {
+                running.close();
+                System.err.println("stopped");
+            }
+            stopped.countDown();
+        }, "shutdown"));
+        Outcome outcome = Outcome.exited(1);
+        try {
+            outcome = new LocalMain(System.in, System.out, System.err, System.getenv()).run(args);
+        } finally {
+            started.complete(outcome.running());
+        }
         if (outcome.running() == null) {
             System.exit(outcome.status());
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            outcome.running().close();
-            System.err.println("stopped");
-            stopped.countDown();
-        }, "shutdown"));
         stopped.await();
     }
 

@@ -6,25 +6,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /** A client of the emulator's control API ({@code /_emulator/...}), for tests and the local stack. */
 public final class EmulatorControl {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final String baseUrl;
-    private final HttpClient http;
     private final ObjectMapper mapper = new ObjectMapper();
 
     /** @param baseUrl the emulator's API URL, e.g. {@code http://127.0.0.1:8081} */
     public EmulatorControl(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).proxy(HttpClient.Builder.NO_PROXY).build();
     }
 
     public Account account() {
@@ -132,27 +128,20 @@ public final class EmulatorControl {
     }
 
     private JsonNode call(String method, String path, JsonNode body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/_emulator" + path)).timeout(TIMEOUT);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
-        }
-        HttpResponse<String> response;
+        EmulatorHttp.Response response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = EmulatorHttp.send(method, URI.create(baseUrl + "/_emulator" + path),
+                    body == null ? Map.of() : Map.of("Content-Type", "application/json"),
+                    body == null ? null : body.toString().getBytes(StandardCharsets.UTF_8), TIMEOUT);
         } catch (IOException e) {
             throw new EmulatorControlException("cannot reach the emulator at " + baseUrl + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EmulatorControlException("interrupted while calling the emulator at " + baseUrl, e);
         }
-        JsonNode json = parse(response.body());
-        if (response.statusCode() >= 300) {
-            throw new EmulatorControlException(response.statusCode(), json.path("code").asText(null),
-                    method + " /_emulator" + path + " answered " + response.statusCode() + ": "
-                            + json.path("message").asText(response.body()));
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        JsonNode json = parse(text);
+        if (response.status() >= 300) {
+            throw new EmulatorControlException(response.status(), json.path("code").asText(null),
+                    method + " /_emulator" + path + " answered " + response.status() + ": "
+                            + json.path("message").asText(text));
         }
         return json;
     }
