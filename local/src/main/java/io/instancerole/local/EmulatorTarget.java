@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The emulator as the functions' cloud: started in this JVM, or one already running (invoke's
@@ -24,16 +25,17 @@ final class EmulatorTarget implements CloudTarget {
     private final Emulator owned;
     private final EmulatorControl control;
     private final String endpoint;
-    private final EmulatorRam rootRam;
+    private final Supplier<EmulatorRam> rootRamSource;
     private final ObjectMapper json;
+    private EmulatorRam rootRam; // guarded by this; made on first use
 
-    private EmulatorTarget(Emulator owned, EmulatorControl control, String endpoint, String rootKeyId, String rootKeySecret,
+    private EmulatorTarget(Emulator owned, EmulatorControl control, String endpoint, Supplier<EmulatorRam> rootRamSource,
                            ObjectMapper json) {
         this.owned = owned;
+        this.json = json;
         this.control = control;
         this.endpoint = endpoint;
-        this.json = json;
-        this.rootRam = new EmulatorRam(endpoint, rootKeyId, rootKeySecret, json);
+        this.rootRamSource = rootRamSource;
     }
 
     /**
@@ -57,15 +59,18 @@ final class EmulatorTarget implements CloudTarget {
             throw new StartupException("the emulator cannot start on " + bind.getHostAddress() + ": " + e.getMessage(), e);
         }
         try {
-            return new EmulatorTarget(emulator, emulator.control(), emulator.endpoint(),
-                    emulator.rootAccessKeyId(), emulator.rootAccessKeySecret(), json);
+            EmulatorRam rootRam = new EmulatorRam(emulator.endpoint(), emulator.rootAccessKeyId(), emulator.rootAccessKeySecret(), json);
+            return new EmulatorTarget(emulator, emulator.control(), emulator.endpoint(), () -> rootRam, json);
         } catch (RuntimeException e) {
             emulator.close();
             throw e;
         }
     }
 
-    /** An emulator that is already running, e.g. {@code http://127.0.0.1:8081}. */
+    /**
+     * An emulator that is already running, e.g. {@code http://127.0.0.1:8081}. Nothing is asked of it
+     * until the execution role is set up, so {@code invoke} can start the function meanwhile.
+     */
     static EmulatorTarget connect(String url, ObjectMapper json) {
         URI uri;
         try {
@@ -76,15 +81,17 @@ final class EmulatorTarget implements CloudTarget {
         if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
             throw new UsageException("--emulator must be the emulator's URL, e.g. http://127.0.0.1:8081, not '" + url + "'");
         }
-        try {
-            EmulatorControl control = new EmulatorControl(url);
-            Account account = control.account();
-            return new EmulatorTarget(null, control, uri.getHost() + ":" + uri.getPort(),
-                    account.rootAccessKeyId(), account.rootAccessKeySecret(), json);
-        } catch (EmulatorControlException e) {
-            throw new StartupException("no emulator answers at " + url + " (" + e.getMessage() + "); start one with: "
-                    + "java -jar local/target/instance-role-local.jar emulator", e);
-        }
+        EmulatorControl control = new EmulatorControl(url);
+        String endpoint = uri.getHost() + ":" + uri.getPort();
+        return new EmulatorTarget(null, control, endpoint, () -> {
+            try {
+                Account account = control.account();
+                return new EmulatorRam(endpoint, account.rootAccessKeyId(), account.rootAccessKeySecret(), json);
+            } catch (EmulatorControlException e) {
+                throw new StartupException("no emulator answers at " + url + " (" + e.getMessage() + "); start one with: "
+                        + "java -jar local/target/instance-role-local.jar emulator", e);
+            }
+        }, json);
     }
 
     /** The emulator this JVM started, if it started one. */
@@ -104,8 +111,15 @@ final class EmulatorTarget implements CloudTarget {
     @Override
     public ExecutionCredentials executionCredentials(ServiceDefinition service, Consumer<String> notes) {
         ExecutionRole role = new ExecutionRole(service.name(), ServicePolicies.of(service), json);
-        role.ensure(rootRam, notes);
+        role.ensure(rootRam(), notes);
         return new ServiceRoleSession(control, role.roleName(), Clock.systemUTC());
+    }
+
+    private synchronized EmulatorRam rootRam() {
+        if (rootRam == null) {
+            rootRam = rootRamSource.get();
+        }
+        return rootRam;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.instancerole.local;
 
+import com.aliyun.fc.runtime.Credentials;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 
 /**
  * {@code invoke}: one cold invocation of one function in this JVM, what {@code fun local invoke}
@@ -46,8 +49,12 @@ final class InvokeCommand {
         try (CloudTarget target = flags.value("--emulator").isPresent()
                 ? EmulatorTarget.connect(flags.value("--emulator").get(), json)
                 : EmulatorTarget.start(InetAddress.getLoopbackAddress(), 0, "--emulator", -1, json)) {
-            ExecutionCredentials credentials = target.executionCredentials(template.service(function.serviceName()), err::println);
+            PendingCredentials credentials = new PendingCredentials();
             LocalFunction local = new LocalFunction(function, LocalStack.environment(function, target), credentials, err, err, threads);
+            // Making the handler and running its Initializer need no cloud call: a worker does it while this
+            // thread sets up the execution role and fetches its session over loopback HTTP.
+            local.startInstance();
+            credentials.setUp(target, template.service(function.serviceName()), err::println);
             Invocation invocation = local.invoke(event, UUID.randomUUID().toString(), function.timeoutSeconds() * 1000L);
             if (invocation.outcome() != Invocation.Outcome.ANSWERED) {
                 err.println(invocation.problem());
@@ -61,6 +68,27 @@ final class InvokeCommand {
             throw new StartupException("cannot write the answer: " + e.getMessage(), e);
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    /** The execution credentials, known once the role is set up; a set-up failure is thrown here, as it was before. */
+    private static final class PendingCredentials implements ExecutionCredentials {
+        private final CompletableFuture<ExecutionCredentials> ready = new CompletableFuture<>();
+
+        void setUp(CloudTarget target, ServiceDefinition service, Consumer<String> notes) {
+            try {
+                ExecutionCredentials credentials = target.executionCredentials(service, notes);
+                credentials.current();
+                ready.complete(credentials);
+            } catch (RuntimeException e) {
+                ready.completeExceptionally(e);
+                throw e;
+            }
+        }
+
+        @Override
+        public Credentials current() {
+            return ready.join().current();
         }
     }
 

@@ -7,15 +7,20 @@ import com.aliyun.fc.runtime.FunctionParam;
 import com.aliyun.fc.runtime.OpenTracing;
 import com.aliyun.fc.runtime.Service;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** Function Compute's per-invocation context, as the local runtime fills it in. */
+/**
+ * Function Compute's per-invocation context, as the local runtime fills it in. The credentials are
+ * asked for when the function reads them, so an initializer that does not need them does not wait
+ * for the execution role's set-up.
+ */
 final class LocalContext implements Context {
     private final String requestId;
-    private final Credentials credentials;
+    private final Supplier<Credentials> credentials;
     private final FunctionDefinition function;
     private final FunctionComputeLogger logger;
 
-    LocalContext(String requestId, Credentials credentials, FunctionDefinition function, FunctionComputeLogger logger) {
+    LocalContext(String requestId, Supplier<Credentials> credentials, FunctionDefinition function, FunctionComputeLogger logger) {
         this.requestId = requestId;
         this.credentials = credentials;
         this.function = function;
@@ -29,7 +34,7 @@ final class LocalContext implements Context {
 
     @Override
     public Credentials getExecutionCredentials() {
-        return credentials;
+        return credentials.get();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.instancerole.local;
 
 import com.aliyun.fc.runtime.Context;
+import com.aliyun.fc.runtime.Credentials;
 import com.aliyun.fc.runtime.FunctionInitializer;
 import com.aliyun.fc.runtime.StreamRequestHandler;
 import java.io.ByteArrayInputStream;
@@ -48,6 +49,11 @@ final class LocalFunction {
     static void checkLoadable(FunctionDefinition definition) {
         handlerClass(definition, definition.handler(), "handleRequest", StreamRequestHandler.class);
         definition.initializer().ifPresent(i -> handlerClass(definition, i, "initialize", FunctionInitializer.class));
+    }
+
+    /** Starts making the instance and running its Initializer now, on a worker, so {@link #invoke} finds it ready. */
+    void startInstance() {
+        instance();
     }
 
     /** Runs one request; {@code timeoutMillis} is the function's Timeout, or API Gateway's when that is shorter. */
@@ -122,13 +128,16 @@ final class LocalFunction {
         if (definition.initializer().isPresent()) {
             Class<?> initializerClass = handlerClass(definition, definition.initializer().get(), "initialize", FunctionInitializer.class);
             Object initializer = initializerClass == handlerClass ? handler : create(initializerClass);
-            ((FunctionInitializer) initializer).initialize(context(UUID.randomUUID().toString(), started));
+            ((FunctionInitializer) initializer).initialize(
+                    new LocalContext(UUID.randomUUID().toString(), credentials::current, definition, started.logger));
         }
         return started;
     }
 
+    /** A request's context: its credentials are obtained before the request runs, so a failure is reported as theirs. */
     private Context context(String requestId, Instance instance) {
-        return new LocalContext(requestId, credentials.current(), definition, instance.logger);
+        Credentials current = credentials.current();
+        return new LocalContext(requestId, () -> current, definition, instance.logger);
     }
 
     /** The handler receives its environment variables through a {@code Map} constructor when it has one. */
