@@ -124,6 +124,8 @@ class EmulatorStackTest {
         assertEquals("1", echo.path("query").path("q").asText());
         assertTrue(echo.path("accessKeyId").asText().startsWith("STS."));
         assertTrue(echo.path("initializedAs").asInt() > 0, "the initializer ran first");
+        assertEquals(echo.path("accessKeyId").asText(), echo.path("initializerAccessKeyId").asText(),
+                "the initializer, started alongside the role's set-up, still gets the role's session when it asks");
         assertFalse(echo.path("environment").path("CLOUD_ENDPOINT").asText().equals(emulator.endpoint()),
                 "an emulator of its own");
         assertTrue(invoke.err().contains("\"type\":\"audit\""), "the function's log goes to stderr, not into the answer");

@@ -23,6 +23,7 @@ public final class EchoFunction implements StreamRequestHandler, FunctionInitial
     private final Map<String, String> environment;
     private final ApiGatewayCodec codec = new ApiGatewayCodec(JSON);
     private volatile int initializedAs;
+    private volatile String initializerAccessKeyId;
 
     public EchoFunction(Map<String, String> environment) {
         this.environment = environment;
@@ -31,6 +32,7 @@ public final class EchoFunction implements StreamRequestHandler, FunctionInitial
     @Override
     public void initialize(Context context) {
         initializedAs = INITIALIZATIONS.incrementAndGet();
+        initializerAccessKeyId = context.getExecutionCredentials().getAccessKeyId();
         context.getLogger().info("{\"type\":\"init\",\"function\":\"" + context.getFunctionParam().getFunctionName() + "\"}");
     }
 
@@ -47,6 +49,7 @@ public final class EchoFunction implements StreamRequestHandler, FunctionInitial
         body.set("environment", JSON.valueToTree(environment));
         body.put("initializedAs", initializedAs);
         body.put("accessKeyId", context.getExecutionCredentials().getAccessKeyId());
+        body.put("initializerAccessKeyId", initializerAccessKeyId);
         body.put("functionName", context.getFunctionParam().getFunctionName());
         body.put("timeLimitMs", context.getFunctionParam().getExecTimeLimitInMillis());
         body.put("memoryMb", context.getFunctionParam().getMemoryLimitInMB());
