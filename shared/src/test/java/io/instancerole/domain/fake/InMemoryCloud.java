@@ -374,10 +374,7 @@ public final class InMemoryCloud implements CloudSessions {
         public void attachPolicyToRole(PolicyName policy, PolicyType type, RoleName role) {
             synchronized (InMemoryCloud.this) {
                 String action = "AttachPolicyToRole";
-                call(action, requestIds);
-                if (!roles.containsKey(role.folded())) {
-                    throw notFound(action, "EntityNotExist.Role", "The role does not exist: " + role);
-                }
+                existingRole(action, role.value());
                 attach(action, "Role", role.value(), policy, type, "EntityAlreadyExists.Role.Policy");
             }
         }
@@ -394,10 +391,7 @@ public final class InMemoryCloud implements CloudSessions {
         public void attachPolicyToUser(PolicyName policy, PolicyType type, UserName user) {
             synchronized (InMemoryCloud.this) {
                 String action = "AttachPolicyToUser";
-                call(action, requestIds);
-                if (!users.containsKey(user.folded())) {
-                    throw notFound(action, "EntityNotExist.User", "The user does not exist: " + user);
-                }
+                existingUser(action, user.value());
                 attach(action, "User", user.value(), policy, type, "EntityAlreadyExists.User.Policy");
             }
         }
