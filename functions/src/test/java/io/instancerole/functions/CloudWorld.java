@@ -45,6 +45,7 @@ final class CloudWorld implements BeforeAllCallback, AfterAllCallback, BeforeEac
     static final String REGION = "cn-hangzhou";
 
     private final Map<String, String> extraEnvironment;
+    private final EventFormat format;
     private final Map<Class<? extends FunctionHandler>, FunctionHandler> handlers = new LinkedHashMap<>();
     private Emulator emulator;
     private EmulatorControl control;
@@ -53,12 +54,22 @@ final class CloudWorld implements BeforeAllCallback, AfterAllCallback, BeforeEac
     private RecordingLogger logger;
 
     CloudWorld() {
-        this(Map.of());
+        this(Map.of(), EventFormat.API_GATEWAY);
+    }
+
+    /** Invoking the functions with events of this format. */
+    CloudWorld(EventFormat format) {
+        this(Map.of(), format);
     }
 
     /** With environment variables set on top of the template's, e.g. a different ADMIN_TEAMS. */
     CloudWorld(Map<String, String> extraEnvironment) {
+        this(extraEnvironment, EventFormat.API_GATEWAY);
+    }
+
+    private CloudWorld(Map<String, String> extraEnvironment, EventFormat format) {
         this.extraEnvironment = extraEnvironment;
+        this.format = format;
     }
 
     @Override
@@ -81,6 +92,11 @@ final class CloudWorld implements BeforeAllCallback, AfterAllCallback, BeforeEac
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    /** A clean account holding the service role, as before each test. */
+    void reset() {
         control.reset();
         serviceCredentials = credentialsOf(ServiceRole.createIn(emulator).session());
         control.clearCalls();
@@ -95,13 +111,20 @@ final class CloudWorld implements BeforeAllCallback, AfterAllCallback, BeforeEac
         return environment;
     }
 
-    /** Invokes the function as Function Compute would, with the service role's credentials. */
+    /** Invokes the function as Function Compute would, with the service role's credentials, in this world's event format. */
     Answer call(Class<? extends FunctionHandler> function, GatewayEvent event) {
         return call(handler(function), event, serviceCredentials);
     }
 
+    /** Invokes the function with the event in the given format. */
+    Answer call(Class<? extends FunctionHandler> function, GatewayEvent event, EventFormat eventFormat) {
+        Answer answer = invoke(handler(function), event.bytes(eventFormat), serviceCredentials);
+        assertListedInOpenApi(handler(function), event, answer);
+        return answer;
+    }
+
     Answer call(FunctionHandler handler, GatewayEvent event, Credentials credentials) {
-        Answer answer = invoke(handler, event.bytes(), credentials);
+        Answer answer = invoke(handler, event.bytes(format), credentials);
         assertListedInOpenApi(handler, event, answer);
         return answer;
     }
