@@ -3,7 +3,7 @@ package io.instancerole.local;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The project's own files: template.yml and README.md. */
+/** The project's own files: template.yml, s.yaml and README.md. */
 final class Project {
     private Project() {}
 
@@ -19,5 +19,9 @@ final class Project {
 
     static Path template() {
         return root().resolve("template.yml");
+    }
+
+    static Path serverlessDevs() {
+        return root().resolve("s.yaml");
     }
 }
