@@ -111,7 +111,7 @@ final class ServerlessDevsFile {
                 routes.addAll(routes(route, keyByFunctionName, functionResources, source));
             }
         }
-        return new Template(services, functions, routes, EventFormat.HTTP_TRIGGER);
+        return new Template(services, functions, routes, EventFormat.HTTP_TRIGGER, source);
     }
 
     private static FunctionDefinition function(String name, JsonNode props, String source) {

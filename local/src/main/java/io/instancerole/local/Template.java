@@ -41,13 +41,15 @@ final class Template {
     private final Map<String, FunctionDefinition> functions;
     private final List<RouteDefinition> routes;
     private final EventFormat eventFormat;
+    private final String source;
 
     Template(Map<String, ServiceDefinition> services, Map<String, FunctionDefinition> functions, List<RouteDefinition> routes,
-             EventFormat eventFormat) {
+             EventFormat eventFormat, String source) {
         this.services = services;
         this.functions = functions;
         this.routes = List.copyOf(routes);
         this.eventFormat = eventFormat;
+        this.source = source;
     }
 
     /** template.yml or s.yaml, told apart by their top-level keys. */
@@ -99,7 +101,7 @@ final class Template {
         for (JsonNode api : apis) {
             routes.addAll(routes(api, services, source));
         }
-        return new Template(services, functions, routes, EventFormat.API_GATEWAY);
+        return new Template(services, functions, routes, EventFormat.API_GATEWAY, source);
     }
 
     private static ServiceDefinition service(String name, JsonNode node, String source) {
@@ -220,7 +222,7 @@ final class Template {
     FunctionDefinition function(String name) {
         FunctionDefinition function = functions.get(name);
         if (function == null) {
-            throw new StartupException("the deployment file has no function '" + name + "'; its functions: "
+            throw new StartupException(source + " has no function '" + name + "'; its functions: "
                     + String.join(", ", functions.keySet()));
         }
         return function;

@@ -1,0 +1,72 @@
+package io.instancerole.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code serve --template} with an s.yaml: the functions get Function Compute 3.0 HTTP-trigger
+ * events, and each route's trigger decides who may call it and which claims reach the function.
+ */
+class ServerlessDevsGatewayTest {
+    private static final Map<String, String> CLOUD_ENVIRONMENT = Map.of(
+            "ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIlocaltest", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-a-real-secret");
+    private static LocalStack stack;
+    private static Http http;
+
+    @BeforeAll
+    static void serve() {
+        StackRunner runner = new StackRunner(CLOUD_ENVIRONMENT, new byte[0]);
+        LocalMain.Outcome outcome = runner.run("serve", "--cloud", "aliyun", "--port", "0",
+                "--template", StackRunner.resource("test-s.yaml").toString());
+        assertEquals(0, outcome.status(), runner.err());
+        stack = (LocalStack) outcome.running();
+        http = new Http(stack.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aJwtRouteGetsAnHttpTriggerEventWithTheCallersClaimsAsHeaders() {
+        HttpResponse<String> response = http.get("/v1/echo/a%2Db?x=1", "Authorization", "Bearer dev-team-a",
+                "X-Caller-Team", "platform", "x-caller-id", "platform-admin", "X-Trace", "one", "X-Trace", "two");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode echo = Http.json(response);
+        assertEquals("HttpTriggerCodec", echo.path("format").asText(), "s.yaml's platform sends HTTP-trigger events");
+        assertEquals("alice", echo.path("headers").path("X-Caller-Id").asText(), "the token's sub, not the client's header");
+        assertEquals("team-a", echo.path("headers").path("X-Caller-Team").asText(), "the token's team, not the client's header");
+        assertFalse(echo.path("headers").has("Authorization"), "the token stays at the gateway");
+        assertEquals("one,two", echo.path("headers").path("X-Trace").asText(), "a repeated header keeps both values");
+        assertEquals("/v1/echo/a-b", echo.path("path").asText(), "routed on the decoded path");
+        assertEquals("1", echo.path("query").path("x").asText());
+        assertEquals("hello", echo.path("environment").path("GREETING").asText(), "vars.environment resolved");
+    }
+
+    @Test
+    void aJwtRouteWithoutAKnownTokenIsRefused() {
+        assertEquals(401, http.get("/v1/echo/x").statusCode());
+        assertEquals(401, http.get("/v1/echo/x", "Authorization", "Bearer forged", "X-Caller-Team", "platform").statusCode());
+    }
+
+    @Test
+    void anAnonymousTriggersRouteTakesAnyoneAndPassesHeadersAsSent() {
+        HttpResponse<String> response = http.post("/v1/hook", "{}", "X-Caller-Team", "team-b");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode echo = Http.json(response);
+        assertEquals("team-b", echo.path("headers").path("X-Caller-Team").asText(),
+                "no authentication, so nothing is set or dropped: the function must not trust it");
+        assertTrue(echo.path("headers").path("X-Caller-Id").isMissingNode());
+    }
+}
