@@ -13,12 +13,15 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * s.yaml and template.yml describe one deployment: the same functions, routes, caller claims and
@@ -52,6 +55,10 @@ class ServerlessDevsContractTest {
         return Template.readTree(Project.serverlessDevs());
     }
 
+    static List<Path> files() {
+        return Project.serverlessDevsFiles();
+    }
+
     private static JsonNode resolved(JsonNode tree) {
         return ServerlessDevsFile.resolved(tree, "s.yaml");
     }
@@ -71,10 +78,11 @@ class ServerlessDevsContractTest {
                 logStatement(sYaml));
     }
 
-    @Test
-    void sYamlDeploysWhatTemplateYmlDeploys() {
-        assertEquals(List.of(), differences(tree()));
-        assertFalse(DeploymentDifferences.routeTable(Template.read(Project.serverlessDevs())).isEmpty());
+    @ParameterizedTest
+    @MethodSource("files")
+    void sYamlDeploysWhatTemplateYmlDeploys(Path file) {
+        assertEquals(List.of(), differences(Template.readTree(file)), file.toString());
+        assertFalse(DeploymentDifferences.routeTable(Template.read(file)).isEmpty());
     }
 
     @Test
@@ -95,9 +103,10 @@ class ServerlessDevsContractTest {
         });
     }
 
-    @Test
-    void everyResourceFitsItsComponentsSchema() {
-        JsonNode file = resolved(tree());
+    @ParameterizedTest
+    @MethodSource("files")
+    void everyResourceFitsItsComponentsSchema(Path path) {
+        JsonNode file = resolved(Template.readTree(path));
         assertEquals("3.0.0", file.path("edition").asText());
         Map<String, JsonNode> functions = ServerlessDevsFile.resources(file, ServerlessDevsFile.FUNCTION);
         assertFalse(functions.isEmpty());
