@@ -153,12 +153,13 @@ final class LocalGateway implements AutoCloseable {
     }
 
     /**
-     * The client's headers with all their values, minus the ones only the gateway sets (the token
-     * and the claim headers of an authenticated route), plus the caller's claims as headers.
+     * The client's headers with all their values, minus the ones only the gateway sets on an
+     * authenticated route (the token and the claim headers, {@code reserved}; none on a route that
+     * takes anyone), plus the caller's claims as headers.
      */
     private static Map<String, List<String>> forwardedHeaders(Headers received, Set<String> reserved, Map<String, String> identity) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        boolean authenticated = !identity.isEmpty() || !reserved.isEmpty();
+        boolean authenticated = !reserved.isEmpty();
         for (Map.Entry<String, List<String>> header : received.entrySet()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             if (!reserved.contains(name) && !(authenticated && AUTHORIZATION.equals(name))) {

@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * API Gateway's event ({@code path}, {@code httpMethod}, {@code headers},
  * {@code queryParameters}, {@code pathParameters}, {@code body}, {@code isBase64Encoded}) and
- * answer. A header given as a JSON array keeps all its values.
+ * answer. A header given as a JSON array keeps all its values. How API Gateway passes a header
+ * sent twice is not documented; the local gateway sends an array, so the function still sees
+ * that it came twice, and a single string is read as one value.
  */
 public final class ApiGatewayCodec implements EventCodec {
     private final ObjectMapper mapper;
