@@ -116,11 +116,9 @@ final class CloudWorld implements BeforeAllCallback, AfterAllCallback, BeforeEac
         return call(handler(function), event, serviceCredentials);
     }
 
-    /** Invokes the function with the event in the given format. */
-    Answer call(Class<? extends FunctionHandler> function, GatewayEvent event, EventFormat eventFormat) {
-        Answer answer = invoke(handler(function), event.bytes(eventFormat), serviceCredentials);
-        assertListedInOpenApi(handler(function), event, answer);
-        return answer;
+    /** The format this world invokes the functions with. */
+    EventFormat format() {
+        return format;
     }
 
     Answer call(FunctionHandler handler, GatewayEvent event, Credentials credentials) {
