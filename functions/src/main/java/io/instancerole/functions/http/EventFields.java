@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Reading the fields both event formats share: text fields, the body and its base64 flag, string maps. */
 final class EventFields {
@@ -46,13 +47,8 @@ final class EventFields {
         return map;
     }
 
-    /** Splits one text value into the values it stands for. */
-    interface Splitter {
-        List<String> split(String value);
-    }
-
-    /** An object of strings or arrays of strings, each name with all its values in order; empty values lists are dropped. */
-    static Map<String, List<String>> multiValued(JsonNode node, Splitter splitter) {
+    /** An object of strings or arrays of strings, each name with all its values in order ({@code splitter} turns one text into the values it stands for); names without a value are dropped. */
+    static Map<String, List<String>> multiValued(JsonNode node, Function<String, List<String>> splitter) {
         Map<String, List<String>> map = new LinkedHashMap<>();
         if (node == null || !node.isObject()) {
             return map;
@@ -65,11 +61,11 @@ final class EventFields {
             if (value.isArray()) {
                 value.forEach(item -> {
                     if (!item.isNull() && !item.isContainerNode()) {
-                        values.addAll(splitter.split(item.asText()));
+                        values.addAll(splitter.apply(item.asText()));
                     }
                 });
             } else if (!value.isNull() && !value.isContainerNode()) {
-                values.addAll(splitter.split(value.asText()));
+                values.addAll(splitter.apply(value.asText()));
             }
             if (!values.isEmpty()) {
                 map.put(field.getKey(), values);
