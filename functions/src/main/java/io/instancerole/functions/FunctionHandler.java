@@ -15,11 +15,11 @@ import io.instancerole.domain.model.Caller;
 import io.instancerole.domain.service.Json;
 import io.instancerole.domain.service.LogSink;
 import io.instancerole.domain.service.ServiceResult;
-import io.instancerole.functions.http.EventCodec;
-import io.instancerole.functions.http.EventCodecs;
 import io.instancerole.functions.http.ApiRequest;
 import io.instancerole.functions.http.ApiResponse;
 import io.instancerole.functions.http.ErrorResponses;
+import io.instancerole.functions.http.EventCodec;
+import io.instancerole.functions.http.EventCodecs;
 import io.instancerole.functions.http.JsonBody;
 import io.instancerole.functions.http.Router;
 import java.io.IOException;
@@ -37,9 +37,10 @@ import java.util.UUID;
 
 /**
  * The mechanics every function shares; a concrete function only names itself and declares its
- * routes. Per request: read the event (Function Compute's HTTP trigger's or API Gateway's), route by method and path, authenticate from
- * X-Caller-Id/X-Caller-Team, check and parse the body, run one domain service, answer with the
- * result's status and JSON. Errors take the contract's shape; anything unexpected is a 500 whose
+ * routes. Per request: read the event (Function Compute's HTTP trigger's or API Gateway's),
+ * route by method and path, authenticate from X-Caller-Id/X-Caller-Team, check and parse the
+ * body, run one domain service, answer with the result's status and JSON in the shape of the
+ * event's platform. Errors take the contract's shape; anything unexpected is a 500 whose
  * stack trace goes to the function log only. Every answer carries X-Request-Id and every request
  * writes one audit line. Thread-safe: requests share only the immutable router and the component.
  */

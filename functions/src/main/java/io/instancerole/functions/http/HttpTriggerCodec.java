@@ -7,7 +7,6 @@ import io.instancerole.domain.error.DomainException;
 import io.instancerole.domain.error.ErrorCode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
