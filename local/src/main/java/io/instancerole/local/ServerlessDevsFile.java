@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,7 +22,9 @@ import java.util.regex.Pattern;
  * resource's routes are the API's routes, {@code *} standing for one path parameter. The platform
  * invokes the functions with HTTP-trigger events, and each route passes on the claims its
  * function's trigger does. Of Serverless Devs' variables, a scalar that is exactly
- * {@code ${vars.<path>}} is resolved, as {@code s} does; others are left as written.
+ * {@code ${vars.<path>}} is resolved, as {@code s} does; others are left as written. A file that
+ * says {@code extend: <file>} is that file with this one merged over it (mappings merged key by
+ * key, anything else replaced), as {@code s} reads it: a flavour such as s-custom.yaml.
  */
 final class ServerlessDevsFile {
     static final String ROLE = "ram";
@@ -36,6 +39,35 @@ final class ServerlessDevsFile {
 
     static boolean isOne(JsonNode root) {
         return root.has("edition") && root.has("resources");
+    }
+
+    /** The file as {@code s} reads it: with what it extends merged under it. */
+    static JsonNode tree(Path file) {
+        JsonNode root = Template.readTree(file);
+        JsonNode base = root.path("extend");
+        if (!base.isTextual()) {
+            return root;
+        }
+        Path extended = file.toAbsolutePath().resolveSibling(base.asText());
+        if (extended.equals(file.toAbsolutePath())) {
+            throw new StartupException(file + ": extends itself");
+        }
+        ObjectNode merged = (ObjectNode) tree(extended).deepCopy();
+        ObjectNode overlay = ((ObjectNode) root).deepCopy();
+        overlay.remove("extend");
+        merge(merged, overlay);
+        return merged;
+    }
+
+    private static void merge(ObjectNode base, ObjectNode overlay) {
+        overlay.fields().forEachRemaining(field -> {
+            JsonNode under = base.get(field.getKey());
+            if (under != null && under.isObject() && field.getValue().isObject()) {
+                merge((ObjectNode) under, (ObjectNode) field.getValue());
+            } else {
+                base.set(field.getKey(), field.getValue());
+            }
+        });
     }
 
     /** The file with every {@code ${vars.<path>}} scalar replaced by what it names. */

@@ -55,7 +55,8 @@ final class Template {
     /** template.yml or s.yaml, told apart by their top-level keys. */
     static Template read(Path file) {
         JsonNode root = readTree(file);
-        return ServerlessDevsFile.isOne(root) ? ServerlessDevsFile.parse(root, file.toString()) : parse(root, file.toString());
+        return ServerlessDevsFile.isOne(root) ? ServerlessDevsFile.parse(ServerlessDevsFile.tree(file), file.toString())
+                : parse(root, file.toString());
     }
 
     /** The YAML as a tree, for {@link #parse} (tests change it first). */

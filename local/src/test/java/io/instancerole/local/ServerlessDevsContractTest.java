@@ -81,7 +81,7 @@ class ServerlessDevsContractTest {
     @ParameterizedTest
     @MethodSource("files")
     void sYamlDeploysWhatTemplateYmlDeploys(Path file) {
-        assertEquals(List.of(), differences(Template.readTree(file)), file.toString());
+        assertEquals(List.of(), differences(ServerlessDevsFile.tree(file)), file.toString());
         assertFalse(DeploymentDifferences.routeTable(Template.read(file)).isEmpty());
     }
 
@@ -106,7 +106,7 @@ class ServerlessDevsContractTest {
     @ParameterizedTest
     @MethodSource("files")
     void everyResourceFitsItsComponentsSchema(Path path) {
-        JsonNode file = resolved(Template.readTree(path));
+        JsonNode file = resolved(ServerlessDevsFile.tree(path));
         assertEquals("3.0.0", file.path("edition").asText());
         Map<String, JsonNode> functions = ServerlessDevsFile.resources(file, ServerlessDevsFile.FUNCTION);
         assertFalse(functions.isEmpty());
@@ -118,12 +118,16 @@ class ServerlessDevsContractTest {
         Map<String, JsonNode> domains = ServerlessDevsFile.resources(file, ServerlessDevsFile.DOMAIN);
         assertEquals(1, domains.size(), "one domain serves the API");
         domains.forEach((name, resource) -> assertEquals(List.of(), messages(DOMAIN_SCHEMA.validate(resource.path("props"))), name));
+    }
 
-        ObjectNode wrong = functions.values().iterator().next().path("props").deepCopy();
+    /** The schemas do catch what they must: a wrong memory size, a missing handler, a wrong trigger. */
+    @Test
+    void theSchemasRefuseWhatTheComponentsWould() {
+        JsonNode file = resolved(tree());
+        ObjectNode wrong = ServerlessDevsFile.resources(file, ServerlessDevsFile.FUNCTION).values().iterator().next().path("props").deepCopy();
         wrong.put("memorySize", 500);
         wrong.remove("handler");
-        assertEquals(2, messages(FUNCTION_SCHEMA.validate(wrong)).size(), "the schema does catch what it must: "
-                + messages(FUNCTION_SCHEMA.validate(wrong)));
+        assertEquals(2, messages(FUNCTION_SCHEMA.validate(wrong)).size(), messages(FUNCTION_SCHEMA.validate(wrong)).toString());
         ObjectNode wrongTrigger = ((ObjectNode) wrong.at("/triggers/0/triggerConfig")).put("authType", "oauth");
         ((ObjectNode) wrongTrigger.path("authConfig")).remove("jwks");
         assertEquals(2, messages(HTTP_TRIGGER_SCHEMA.validate(wrongTrigger)).size(), messages(HTTP_TRIGGER_SCHEMA.validate(wrongTrigger))

@@ -54,6 +54,18 @@ class ServerlessDevsFileTest {
     }
 
     @Test
+    void aFlavourIsTheFileItExtendsWithItsOwnValuesMergedOver() {
+        JsonNode flavour = ServerlessDevsFile.resolved(ServerlessDevsFile.tree(StackRunner.resource("test-s-flavour.yaml")), "flavour");
+        assertEquals("./other.zip", flavour.at("/resources/echo/props/code").asText());
+        assertEquals("custom.debian12", flavour.at("/resources/echo/props/runtime").asText());
+        assertEquals("cn-hangzhou", flavour.at("/resources/echo/props/region").asText(), "the rest of echo is the base file's");
+        assertTrue(flavour.path("extend").isMissingNode());
+        Template template = Template.read(StackRunner.resource("test-s-flavour.yaml"));
+        assertEquals(1024, template.function("echo").memoryMb());
+        assertEquals(Template.read(StackRunner.resource("test-s.yaml")).routes().size(), template.routes().size());
+    }
+
+    @Test
     void onlyWholeVariablesAreResolved() {
         ObjectNode changed = tree().deepCopy();
         ((ObjectNode) changed.at("/resources/echo/props")).put("description", "in ${vars.region}");
