@@ -24,6 +24,7 @@ import io.instancerole.domain.port.CloudException;
 import io.instancerole.domain.service.Json;
 import io.instancerole.domain.service.RequestContext;
 import io.instancerole.domain.service.Status;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -40,7 +41,8 @@ class BindingServiceTest {
 
     private final InMemoryCloud cloud = new InMemoryCloud().addRole("team-a-web").addRole("team-a-old").addRole("team-b-web");
     private final RecordingSleeper sleeper = new RecordingSleeper();
-    private final BindingService service = new BindingService(new Guardrails(DeploymentConfig.defaults()), new RoleVisibilityRetry(sleeper));
+    private final BindingService service = new BindingService(new Guardrails(DeploymentConfig.defaults()), new RoleVisibilityRetry(sleeper),
+            BatchLimits.of(DeploymentConfig.defaults(), Clock.systemUTC()));
 
     // ------------------------------------------------------------------ bind
 
@@ -141,7 +143,7 @@ class BindingServiceTest {
         assertEquals(List.of("bound"), statuses(inBeijing));
 
         BindingService limited = new BindingService(new Guardrails(DeploymentConfig.fromEnvironment(Map.of("ALLOWED_REGIONS", "cn-hangzhou"))),
-                new RoleVisibilityRetry(sleeper));
+                new RoleVisibilityRetry(sleeper), BatchLimits.of(DeploymentConfig.defaults(), Clock.systemUTC()));
         assertCode(ErrorCode.InvalidParameter, () -> limited.bind(TestContexts.of(cloud, "team-a", false),
                 BindRequest.of(RegionId.of("cn-beijing"), RoleName.of("team-a-web"), InstanceIdBatch.parse(List.of("i-bj1111")), null)));
     }

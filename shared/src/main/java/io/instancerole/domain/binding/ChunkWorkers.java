@@ -1,0 +1,140 @@
+package io.instancerole.domain.binding;
+
+import io.instancerole.domain.model.InstanceId;
+import io.instancerole.domain.port.CloudException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Works on a batch's chunks a few at a time. Chunks are started in request order; none is started
+ * after the deadline (the first always is, so every request gets somewhere) or after a chunk failed
+ * as a whole (the cloud refusing one call usually refuses the next). What happened to each chunk
+ * is read back once every worker has finished.
+ *
+ * <p>Function Compute freezes an instance between invocations, and a thread that outlived its
+ * request would run on in a later one, or hold a cloud call frozen past its timeout. So the pool
+ * belongs to one request: it is created by {@link #run}, the request's own thread works as one of
+ * the workers, and {@link #run} returns only after the pool has been shut down and every one of its
+ * threads has ended. With one worker, or one chunk, no thread is created at all.
+ */
+final class ChunkWorkers {
+    private final List<List<InstanceId>> chunks;
+    private final Consumer<List<InstanceId>> work;
+    private final Clock clock;
+    private final Instant deadline;
+    private final Map<Integer, CloudException> failures = new TreeMap<>();
+    private int next;
+    private boolean deadlinePassed;
+    private RuntimeException unexpected;
+
+    ChunkWorkers(List<List<InstanceId>> chunks, Clock clock, Instant deadline, Consumer<List<InstanceId>> work) {
+        this.chunks = chunks;
+        this.work = work;
+        this.clock = clock;
+        this.deadline = deadline;
+    }
+
+    /** Runs the chunks with up to {@code concurrency} workers; threads are named after {@code requestId}. */
+    void run(int concurrency, String requestId) {
+        int extraThreads = Math.min(concurrency, chunks.size()) - 1;
+        if (extraThreads <= 0) {
+            work();
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(extraThreads, threads("batch-" + requestId + "-"));
+            try {
+                for (int i = 0; i < extraThreads; i++) {
+                    pool.execute(this::work);
+                }
+                work();
+            } finally {
+                joinAll(pool);
+            }
+        }
+        synchronized (this) {
+            if (unexpected != null) {
+                throw unexpected;
+            }
+        }
+    }
+
+    /** The chunks that failed as a whole, by index, in request order. */
+    synchronized Map<Integer, CloudException> failures() {
+        return new TreeMap<>(failures);
+    }
+
+    /** The index of the first chunk never started; {@code chunks.size()} when all were. */
+    synchronized int started() {
+        return next;
+    }
+
+    /** True when chunks were left unstarted because the deadline had come. */
+    synchronized boolean deadlinePassed() {
+        return deadlinePassed;
+    }
+
+    private void work() {
+        for (int index = claim(); index >= 0; index = claim()) {
+            try {
+                work.accept(chunks.get(index));
+            } catch (CloudException e) {
+                synchronized (this) {
+                    failures.put(index, e);
+                }
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    if (unexpected == null) {
+                        unexpected = e;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The next chunk to start, or -1 when none may be started any more. */
+    private synchronized int claim() {
+        if (next >= chunks.size() || !failures.isEmpty() || unexpected != null) {
+            return -1;
+        }
+        if (next > 0 && !clock.instant().isBefore(deadline)) {
+            deadlinePassed = true;
+            return -1;
+        }
+        return next++;
+    }
+
+    /** Waits for every worker to end, even when interrupted (then interrupting them, and keeping the flag). */
+    private static void joinAll(ExecutorService pool) {
+        pool.shutdown();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+                pool.shutdownNow();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
