@@ -4,13 +4,10 @@ import io.instancerole.domain.model.InstanceId;
 import io.instancerole.domain.port.CloudException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -20,10 +17,10 @@ import java.util.function.Consumer;
  * is read back once every worker has finished.
  *
  * <p>Function Compute freezes an instance between invocations, and a thread that outlived its
- * request would run on in a later one, or hold a cloud call frozen past its timeout. So the pool
- * belongs to one request: it is created by {@link #run}, the request's own thread works as one of
- * the workers, and {@link #run} returns only after the pool has been shut down and every one of its
- * threads has ended. With one worker, or one chunk, no thread is created at all.
+ * request would run on in a later one, or hold a cloud call frozen past its timeout. So the workers
+ * belong to one request: {@link #run} starts them, the request's own thread works as one of them,
+ * and {@link #run} returns only after every thread it started has been joined (ended). Nothing is
+ * pooled across requests. With one worker, or one chunk, no thread is started at all.
  */
 final class ChunkWorkers {
     private final List<List<InstanceId>> chunks;
@@ -44,19 +41,17 @@ final class ChunkWorkers {
 
     /** Runs the chunks with up to {@code concurrency} workers; threads are named after {@code requestId}. */
     void run(int concurrency, String requestId) {
-        int extraThreads = Math.min(concurrency, chunks.size()) - 1;
-        if (extraThreads <= 0) {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 1; i < Math.min(concurrency, chunks.size()); i++) {
+            Thread thread = new Thread(this::work, "batch-" + requestId + "-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        try {
             work();
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(extraThreads, threads("batch-" + requestId + "-"));
-            try {
-                for (int i = 0; i < extraThreads; i++) {
-                    pool.execute(this::work);
-                }
-                work();
-            } finally {
-                joinAll(pool);
-            }
+        } finally {
+            joinAll(threads);
         }
         synchronized (this) {
             if (unexpected != null) {
@@ -110,31 +105,21 @@ final class ChunkWorkers {
         return next++;
     }
 
-    /** Waits for every worker to end, even when interrupted (then interrupting them, and keeping the flag). */
-    private static void joinAll(ExecutorService pool) {
-        pool.shutdown();
+    /** Waits for every worker to end, even when interrupted (then interrupting them too, and keeping the flag). */
+    private static void joinAll(List<Thread> threads) {
         boolean interrupted = false;
-        while (true) {
-            try {
-                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    threads.forEach(Thread::interrupt);
                 }
-            } catch (InterruptedException e) {
-                interrupted = true;
-                pool.shutdownNow();
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory threads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
