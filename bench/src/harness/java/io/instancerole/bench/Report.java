@@ -71,6 +71,23 @@ final class Report {
         md.append('\n');
     }
 
+    void batchLatencySection(List<BatchScaling.LatencyRow> rows, int latencyMs) {
+        md.append("#### Batch at cloud latency: bindRole with N instances, every cloud call answered after ").append(latencyMs)
+                .append(" ms (warm instance)\n\n");
+        int deployed = rows.isEmpty() ? 0 : rows.get(1).concurrency;
+        md.append("| N | cloud calls | one chunk at a time (BATCH_CONCURRENCY 1), wall ms | template.yml's BATCH_CONCURRENCY ")
+                .append(deployed).append(", wall ms | speed-up |\n|---:|---:|---:|---:|---:|\n");
+        for (int i = 0; i + 1 < rows.size(); i += 2) {
+            BatchScaling.LatencyRow sequential = rows.get(i);
+            BatchScaling.LatencyRow concurrent = rows.get(i + 1);
+            String calls = sequential.calls == concurrent.calls ? Integer.toString(sequential.calls)
+                    : sequential.calls + " / " + concurrent.calls;
+            md.append(String.format(Locale.ROOT, "| %d | %s | %.0f | %.0f | %.1f× |%n", sequential.instances, calls,
+                    sequential.wallMillis, concurrent.wallMillis, sequential.wallMillis / concurrent.wallMillis));
+        }
+        md.append('\n');
+    }
+
     private void warmRow(String name, List<Double> samples) {
         Stats stats = new Stats(samples);
         md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f |%n", name, stats.median(), stats.percentile(99)));
