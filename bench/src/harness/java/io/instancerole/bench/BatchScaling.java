@@ -17,18 +17,19 @@ import java.util.TreeMap;
 final class BatchScaling {
     static final String ROLE = "team-a-batch";
 
-    /** One batch size at one concurrency, at cloud latency. */
+    /** Binds per batch size and concurrency at cloud latency, alternating; the table gives their median. */
+    static final int LATENCY_ROUNDS = 3;
+
+    /** One batch size at one concurrency, at cloud latency: {@link #LATENCY_ROUNDS} binds. */
     static final class LatencyRow {
         final int instances;
         final int concurrency;
-        final double wallMillis;
-        final int calls;
+        final List<Double> wallMillis = new ArrayList<>();
+        final List<Integer> calls = new ArrayList<>();
 
-        LatencyRow(int instances, int concurrency, double wallMillis, int calls) {
+        LatencyRow(int instances, int concurrency) {
             this.instances = instances;
             this.concurrency = concurrency;
-            this.wallMillis = wallMillis;
-            this.calls = calls;
         }
     }
 
@@ -70,8 +71,9 @@ final class BatchScaling {
     }
 
     /**
-     * With every emulator call taking {@code latencyMs}: per N, a bind of N new instances by a warm
-     * bindRole with BATCH_CONCURRENCY 1, then by one with template.yml's, each on its own instances.
+     * With every emulator call taking {@code latencyMs}: per N, {@link #LATENCY_ROUNDS} times, a bind of
+     * N new instances by a warm bindRole with BATCH_CONCURRENCY 1, then by one with template.yml's,
+     * each on its own instances.
      */
     static List<LatencyRow> measureAtLatency(Map<String, String> templateEnvironment, Control control, int[] sizes, int latencyMs)
             throws Exception {
@@ -94,12 +96,19 @@ final class BatchScaling {
         control.setLatency(latencyMs);
         try {
             for (int size : sizes) {
-                for (int concurrency : concurrencies) {
-                    Row row = bind(bindRoles.get(concurrency), control, size);
-                    rows.add(new LatencyRow(size, concurrency, row.wallMillis, row.calls()));
-                    System.err.printf("  bound %d instances at %d ms per call, concurrency %d: %.0f ms%n", size, latencyMs, concurrency,
-                            row.wallMillis);
+                LatencyRow sequential = new LatencyRow(size, concurrencies[0]);
+                LatencyRow concurrent = new LatencyRow(size, concurrencies[1]);
+                for (int round = 0; round < LATENCY_ROUNDS; round++) {
+                    for (LatencyRow row : List.of(sequential, concurrent)) {
+                        Row bound = bind(bindRoles.get(row.concurrency), control, size);
+                        row.wallMillis.add(bound.wallMillis);
+                        row.calls.add(bound.calls());
+                        System.err.printf("  bound %d instances at %d ms per call, concurrency %d: %.0f ms, %d calls%n", size, latencyMs,
+                                row.concurrency, bound.wallMillis, bound.calls());
+                    }
                 }
+                rows.add(sequential);
+                rows.add(concurrent);
             }
         } finally {
             control.setLatency(0);
