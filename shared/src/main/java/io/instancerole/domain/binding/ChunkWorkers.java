@@ -29,7 +29,6 @@ final class ChunkWorkers {
     private final Instant deadline;
     private final Map<Integer, CloudException> failures = new TreeMap<>();
     private int next;
-    private boolean deadlinePassed;
     private RuntimeException unexpected;
 
     ChunkWorkers(List<List<InstanceId>> chunks, Clock clock, Instant deadline, Consumer<List<InstanceId>> work) {
@@ -70,11 +69,6 @@ final class ChunkWorkers {
         return next;
     }
 
-    /** True when chunks were left unstarted because the deadline had come. */
-    synchronized boolean deadlinePassed() {
-        return deadlinePassed;
-    }
-
     private void work() {
         for (int index = claim(); index >= 0; index = claim()) {
             try {
@@ -99,7 +93,6 @@ final class ChunkWorkers {
             return -1;
         }
         if (next > 0 && !clock.instant().isBefore(deadline)) {
-            deadlinePassed = true;
             return -1;
         }
         return next++;

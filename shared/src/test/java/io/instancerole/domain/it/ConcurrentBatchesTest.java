@@ -131,47 +131,48 @@ class ConcurrentBatchesTest {
     /** Instances of every kind mixed over four chunks worked on at once: each answer sits where its id was asked. */
     @Test
     void resultsComeInRequestOrderUnderConcurrency() {
+        List<Kind> kinds = List.of(Kind.FREE, Kind.MISSING, Kind.ALREADY_WEB, Kind.OTHER_ROLE, Kind.CLASSIC);
         List<String> request = new ArrayList<>();
-        List<String> expectedStatuses = new ArrayList<>();
-        List<String> expectedCodes = new ArrayList<>();
-        List<String> alreadyWeb = new ArrayList<>();
-        List<String> alreadyOld = new ArrayList<>();
+        Map<Kind, List<String>> byKind = new HashMap<>();
         for (int i = 0; i < 400; i++) {
-            switch (i % 5) {
-                case 1:
-                    request.add(String.format("i-missing%05d", i));
-                    expectedStatuses.add("failed");
-                    expectedCodes.add("InstanceNotFound");
-                    break;
-                case 2:
-                    String web = account.instance(TEAM_A);
-                    alreadyWeb.add(web);
-                    request.add(web);
-                    expectedStatuses.add("unchanged");
-                    expectedCodes.add(null);
-                    break;
-                case 3:
-                    String old = account.instance(TEAM_A);
-                    alreadyOld.add(old);
-                    request.add(old);
-                    expectedStatuses.add("failed");
-                    expectedCodes.add("InstanceHasOtherRole");
-                    break;
-                default:
-                    request.add(i % 10 == 4 ? account.classicInstance(TEAM_A) : account.instance(TEAM_A));
-                    expectedStatuses.add(i % 10 == 4 ? "failed" : "bound");
-                    expectedCodes.add(i % 10 == 4 ? "InstanceNotVpc" : null);
-            }
+            Kind kind = kinds.get(i % kinds.size());
+            String id = kind == Kind.MISSING ? String.format("i-missing%05d", i)
+                    : kind == Kind.CLASSIC ? account.classicInstance(TEAM_A) : account.instance(TEAM_A);
+            request.add(id);
+            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(id);
         }
-        api.bindings.bind(api.as(TEAM_A), bind(WEB, alreadyWeb));
-        api.bindings.bind(api.as(TEAM_A), bind(OLD, alreadyOld));
+        api.bindings.bind(api.as(TEAM_A), bind(WEB, byKind.get(Kind.ALREADY_WEB)));
+        api.bindings.bind(api.as(TEAM_A), bind(OLD, byKind.get(Kind.OTHER_ROLE)));
 
         BatchResult result = api.bindings.bind(api.as(TEAM_A), bind(WEB, request));
 
         assertEquals(request, ids(result));
+        List<String> expectedStatuses = new ArrayList<>();
+        List<String> expectedCodes = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            expectedStatuses.add(kinds.get(i % kinds.size()).status);
+            expectedCodes.add(kinds.get(i % kinds.size()).code);
+        }
         assertEquals(expectedStatuses, statuses(result));
         assertEquals(expectedCodes, codes(result));
         assertEquals(207, result.httpStatus());
+    }
+
+    /** What an instance of the order test is, and what a bind of team-a-web answers for it. */
+    private enum Kind {
+        FREE("bound", null),
+        MISSING("failed", "InstanceNotFound"),
+        ALREADY_WEB("unchanged", null),
+        OTHER_ROLE("failed", "InstanceHasOtherRole"),
+        CLASSIC("failed", "InstanceNotVpc");
+
+        final String status;
+        final String code;
+
+        Kind(String status, String code) {
+            this.status = status;
+            this.code = code;
+        }
     }
 
     /**
