@@ -34,6 +34,7 @@ final class BatchRun {
     private final Map<InstanceId, InstanceResult> results = new ConcurrentHashMap<>();
     private final SharedWait roleVisibility = new SharedWait();
     private final AtomicBoolean changed = new AtomicBoolean();
+    private final AtomicBoolean hadWork = new AtomicBoolean();
 
     BatchRun(RequestContext ctx, RegionId region, RoleVisibilityRetry attachRetry, BatchLimits limits, List<InstanceId> order) {
         this.ctx = ctx;
@@ -48,14 +49,15 @@ final class BatchRun {
     }
 
     /**
-     * Runs {@code work} on each chunk of the batch, a few at a time, until the deadline. Afterwards
+     * Runs {@code work} on each chunk of the batch, a few at a time, until the deadline (see
+     * {@link ChunkWorkers} for when it stops starting chunks). Afterwards
      * every instance has a result: a chunk that failed as a whole fails the request when nothing
      * was changed (the caller repeats it as a whole), else fails its instances that have no result
      * yet; the instances of chunks never started are {@code skipped}.
      */
     void forEachChunk(Consumer<List<InstanceId>> work) {
         List<List<InstanceId>> chunks = chunks(order);
-        ChunkWorkers workers = new ChunkWorkers(chunks, limits.clock(), limits.deadlineFor(ctx), work);
+        ChunkWorkers workers = new ChunkWorkers(chunks, limits.clock(), limits.deadlineFor(ctx), hadWork::get, work);
         workers.run(limits.concurrency(), ctx.requestId());
         Map<Integer, CloudException> failures = workers.failures();
         if (!failures.isEmpty() && !changed.get()) {
@@ -126,6 +128,7 @@ final class BatchRun {
      * what was done.
      */
     private List<InstanceOutcome> mutate(String action, RoleName role, List<InstanceId> ids, Supplier<List<InstanceOutcome>> call) {
+        hadWork.set(true);
         if (ctx.dryRun()) {
             return successes(ids);
         }

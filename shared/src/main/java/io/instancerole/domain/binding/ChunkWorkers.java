@@ -8,13 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * Works on a batch's chunks a few at a time. Chunks are started in request order; none is started
- * after the deadline (the first always is, so every request gets somewhere) or after a chunk failed
- * as a whole (the cloud refusing one call usually refuses the next). What happened to each chunk
- * is read back once every worker has finished.
+ * after a chunk failed as a whole (the cloud refusing one call usually refuses the next), nor after
+ * the deadline once some chunk has had something to change. Chunks that find nothing to change
+ * only read, so a repeated request goes on past them to the first chunk with work left, even late:
+ * every request gets further than the one before, and repeating it finishes the job. What happened
+ * to each chunk is read back once every worker has finished.
  *
  * <p>Function Compute freezes an instance between invocations, and a thread that outlived its
  * request would run on in a later one, or hold a cloud call frozen past its timeout. So the workers
@@ -27,15 +30,18 @@ final class ChunkWorkers {
     private final Consumer<List<InstanceId>> work;
     private final Clock clock;
     private final Instant deadline;
+    private final BooleanSupplier hadWork;
     private final Map<Integer, CloudException> failures = new TreeMap<>();
     private int next;
     private RuntimeException unexpected;
 
-    ChunkWorkers(List<List<InstanceId>> chunks, Clock clock, Instant deadline, Consumer<List<InstanceId>> work) {
+    /** {@code hadWork}: whether any chunk has come to a change (made, or not made in a dry run) so far. */
+    ChunkWorkers(List<List<InstanceId>> chunks, Clock clock, Instant deadline, BooleanSupplier hadWork, Consumer<List<InstanceId>> work) {
         this.chunks = chunks;
         this.work = work;
         this.clock = clock;
         this.deadline = deadline;
+        this.hadWork = hadWork;
     }
 
     /** Runs the chunks with up to {@code concurrency} workers; threads are named after {@code requestId}. */
@@ -92,7 +98,7 @@ final class ChunkWorkers {
         if (next >= chunks.size() || !failures.isEmpty() || unexpected != null) {
             return -1;
         }
-        if (next > 0 && !clock.instant().isBefore(deadline)) {
+        if (hadWork.getAsBoolean() && !clock.instant().isBefore(deadline)) {
             return -1;
         }
         return next++;

@@ -293,9 +293,9 @@ class BindingServiceTest {
     }
 
     @Test
-    void afterTheDeadlineNoNewChunkStartsButTheFirstAlwaysDoes() {
+    void afterTheDeadlineNoNewChunkStartsOnceAChunkHadWork() {
         List<String> ids = instances(250, "team-a");
-        BindingService late = service(new BatchLimits(4, Duration.ofSeconds(20), new PastDeadlineClock()));
+        BindingService late = service(new BatchLimits(1, Duration.ofSeconds(20), new PastDeadlineClock()));
         BatchResult result = late.bind(TestContexts.of(cloud, "team-a", false), bind("team-a-web", ids.toArray(new String[0])));
         assertEquals(map("bound", 100, "skipped", 150), result.summary());
         assertEquals(207, result.httpStatus());
@@ -304,6 +304,17 @@ class BindingServiceTest {
         assertEquals(1, cloud.calls("DescribeInstances"));
         assertTrue(ids.subList(100, 250).stream().allMatch(id -> cloud.instanceRole(id).isEmpty()));
         assertTrue(result.retry().get("message").toString().contains("DeadlineExceeded"), result.retry().toString());
+    }
+
+    /** However late, a repeated request reads past what is done to the first chunk with work left: it always gets further. */
+    @Test
+    void chunksWithNothingToChangeDoNotStopARepeatedRequestFromGettingFurther() {
+        List<String> ids = instances(350, "team-a");
+        ids.subList(0, 200).forEach(id -> cloud.bindInstance(id, "team-a-web"));
+        BindingService late = service(new BatchLimits(1, Duration.ofSeconds(20), new PastDeadlineClock()));
+        BatchResult result = late.bind(TestContexts.of(cloud, "team-a", false), bind("team-a-web", ids.toArray(new String[0])));
+        assertEquals(map("unchanged", 200, "bound", 100, "skipped", 50), result.summary());
+        assertEquals(3, cloud.calls("DescribeInstances"));
     }
 
     @Test
