@@ -117,9 +117,12 @@ public abstract class FunctionHandler implements StreamRequestHandler, FunctionI
         audit.route(request.method() + " " + abbreviate(request.path()));
         Router.Matched<Endpoint> matched = router.match(request.method(), request.path());
         audit.route(matched.route().name());
-        Caller caller = Caller.of(request.header(CALLER_ID_HEADER).orElse(null), request.header(CALLER_TEAM_HEADER).orElse(null));
-        audit.caller(caller);
         Endpoint endpoint = matched.route().target();
+        Caller caller = null;
+        if (endpoint.takesCallerHeaders()) {
+            caller = Caller.of(request.header(CALLER_ID_HEADER).orElse(null), request.header(CALLER_TEAM_HEADER).orElse(null));
+            audit.caller(caller);
+        }
         endpoint.rejectUnknownQueryParameters(request);
         JsonBody body = endpoint.takesBody() ? JsonBody.parse(request, MAPPER, endpoint.bodyFields()) : null;
         boolean dryRun = body != null && body.bool(Endpoint.DRY_RUN, false);
