@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.instancerole.chat.ApplyCodes;
 import io.instancerole.chat.ChatOpsConfig;
+import io.instancerole.chat.ChatPlatform;
 import io.instancerole.chat.Signatures;
+import io.instancerole.domain.model.Caller;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ChatOpsFunctionTest {
     private static final String DING_SECRET = "test-dingtalk-app-secret";
     private static final String SLACK_SECRET = "test-slack-signing-secret";
+    static final String APPLY_KEY = "test-apply-key-0123456789abcdefghijklmnop";
     private static final String DIRECTORY = "{\"dingtalk\": {\"users\": {\"staff-alice\": {\"callerId\": \"alice\", \"team\": \"team-a\"}}},"
             + " \"slack\": {\"users\": {\"T1/U0ALICE\": {\"callerId\": \"alice\", \"team\": \"team-a\"},"
             + " \"T1/U0BOB\": {\"callerId\": \"bob\", \"team\": \"team-b\"}}}}";
@@ -30,7 +36,7 @@ class ChatOpsFunctionTest {
     @RegisterExtension
     static final CloudWorld WORLD = new CloudWorld(Map.of(ChatOpsConfig.DINGTALK_APP_SECRET, DING_SECRET,
             ChatOpsConfig.SLACK_SIGNING_SECRET, SLACK_SECRET, ChatOpsConfig.CHATOPS_DIRECTORY, DIRECTORY,
-            ChatOpsConfig.CHATOPS_APPLY_KEY, "test-apply-key-0123456789abcdefghijklmnop"));
+            ChatOpsConfig.CHATOPS_APPLY_KEY, ChatOpsFunctionTest.APPLY_KEY));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CODE = Pattern.compile("apply ([0-9A-Z]{6})");
 
@@ -169,6 +175,28 @@ class ChatOpsFunctionTest {
         Answer refused = WORLD.call(ChatOpsFunction.class, slack(bobApplies, bobApplies, now() / 1000, SLACK_SECRET)).assertOk(200);
         assertTrue(slackText(refused).contains("someone else's plan"), refused.toString());
         assertEquals("denied", lastAudit().path("outcome").asText());
+    }
+
+    @Test
+    void anExpiredOrTamperedCodeIsRefusedAndChangesNothing() {
+        String instance = WORLD.teamInstance("team-a");
+        WORLD.createEcsRole("team-a-web");
+        String command = "bind team-a-web " + instance;
+        String subject = ApplyCodes.subject(ChatPlatform.SLACK, "T1/U0ALICE", Caller.of("alice", "team-a"));
+        String expired = new ApplyCodes(APPLY_KEY).issue(subject, command, Instant.now().minus(Duration.ofMinutes(11))).code();
+        byte[] late = slackBody("U0ALICE", "apply " + expired + " " + command);
+        Answer answer = WORLD.call(ChatOpsFunction.class, slack(late, late, now() / 1000, SLACK_SECRET)).assertOk(200);
+        assertTrue(slackText(answer).contains("This code has expired"), slackText(answer));
+        String fresh = new ApplyCodes(APPLY_KEY).issue(subject, command, Instant.now()).code();
+        String tampered = (fresh.charAt(0) == 'Z' ? "Y" : "Z") + fresh.substring(1);
+        byte[] forged = slackBody("U0ALICE", "apply " + tampered + " " + command);
+        answer = WORLD.call(ChatOpsFunction.class, slack(forged, forged, now() / 1000, SLACK_SECRET)).assertOk(200);
+        assertTrue(slackText(answer).contains("This code does not fit this command from you"), slackText(answer));
+        assertEquals("", boundRole(instance));
+        byte[] right = slackBody("U0ALICE", "apply " + fresh + " " + command);
+        answer = WORLD.call(ChatOpsFunction.class, slack(right, right, now() / 1000, SLACK_SECRET)).assertOk(200);
+        assertTrue(slackText(answer).contains("Done: bind team-a-web"), slackText(answer));
+        assertEquals("team-a-web", boundRole(instance), "the code with its command works on any instance, no memory needed");
     }
 
     @Test

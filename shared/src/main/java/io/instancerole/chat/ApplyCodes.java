@@ -1,5 +1,6 @@
 package io.instancerole.chat;
 
+import io.instancerole.domain.model.Caller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -24,6 +25,11 @@ public final class ApplyCodes {
 
     /** What checking a code found. */
     public enum Check { VALID, EXPIRED, WRONG }
+
+    /** Who a code is for: the platform, the sender's directory key, and the caller they act as (a group's team counts). */
+    public static String subject(ChatPlatform platform, String directoryKey, Caller caller) {
+        return platform.wire() + "\n" + directoryKey + "\n" + caller.id() + "\n" + caller.team();
+    }
 
     /** A code valid for 10 to 11 minutes (the expiry is rounded up to a whole minute). */
     public Issued issue(String subject, String normalizedCommand, Instant now) {

@@ -159,9 +159,8 @@ public final class ChatOps {
         return answer(message.platform(), message.messageId(), Replies.applied(change, result, caller), result.httpStatus());
     }
 
-    /** Who planned: the platform, the sender and the caller they acted as (a group's team counts). */
     private static String subject(ChatMessage message, Caller caller) {
-        return message.platform().wire() + "\n" + message.directoryKey() + "\n" + caller.id() + "\n" + caller.team();
+        return ApplyCodes.subject(message.platform(), message.directoryKey(), caller);
     }
 
     private static ChatAnswer answer(ChatPlatform platform, String messageId, Reply reply, int outcomeStatus) {
