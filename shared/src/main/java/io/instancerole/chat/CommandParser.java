@@ -120,7 +120,7 @@ public final class CommandParser {
         if (region != null) {
             target.put("regionId", region.value());
         }
-        return ChatCommand.read("show " + instance + suffix("--region", region), "instance " + instance, Operation.DESCRIBE_INSTANCE, target,
+        return ChatCommand.read("show " + instance + suffix("--region", region), "role of " + instance, Operation.DESCRIBE_INSTANCE, target,
                 (services, ctx) -> services.describe().describeInstanceRole(ctx, region, instance));
     }
 
