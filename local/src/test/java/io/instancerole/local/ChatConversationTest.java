@@ -160,6 +160,19 @@ class ChatConversationTest {
     }
 
     @Test
+    void theReadmeShowsTheRepliesTheBotGives() throws Exception {
+        String readme = java.nio.file.Files.readString(Project.root().resolve("README.md"));
+        String section = readme.substring(readme.indexOf("## From chat"), readme.indexOf("## Deploying"));
+        String[][] shown = {{"dingtalk", "staff-alice", "whoami"}, {"dingtalk", "staff-alice", "show i-demob1"},
+            {"dingtalk", "staff-alice", "bind team-a-web i-demoa1,i-demoa2"}, {"dingtalk", "staff-carol", "help"}};
+        for (String[] chat : shown) {
+            String exchange = "$ java -jar local/target/instance-role-local.jar chat " + chat[0] + " --as " + chat[1] + " \"" + chat[2] + "\"\n"
+                    + say(chat[0], chat[1], chat[2]);
+            assertTrue(section.contains(exchange), "README's From chat shows, as printed:\n" + exchange);
+        }
+    }
+
+    @Test
     void aStrangerAndAWrongSecretAreTurnedAway() {
         String stranger = say("slack", "T0001/U0CAROL", "bind team-a-web i-demoa1");
         assertTrue(stranger.contains("I don't know you yet") && stranger.contains("T0001/U0CAROL"), stranger);
