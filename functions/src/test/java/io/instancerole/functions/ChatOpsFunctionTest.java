@@ -227,9 +227,28 @@ class ChatOpsFunctionTest {
     }
 
     @Test
+    void aBatchOfAThousandIsSummarizedWithinSlacksLimitLineByLine() {
+        WORLD.createEcsRole("team-a-web");
+        String ids = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "i-missing" + i).collect(java.util.stream.Collectors.joining(" "));
+        byte[] body = slackBody("U0ALICE", "bind team-a-web " + ids);
+        Answer plan = WORLD.call(ChatOpsFunction.class, slack(body, body, now() / 1000, SLACK_SECRET)).assertOk(200);
+        String text = slackText(plan);
+        assertTrue(text.length() <= 3000, "one Slack text block: " + text.length());
+        assertTrue(text.contains("would fail: 1000"), text);
+        assertTrue(text.matches("(?s).*\\n• `i-missing0` InstanceNotFound: [^\\n]+\\n.*"), text);
+        assertTrue(text.matches("(?s).*\\n… and \\d+ more failures \\(the API's answer to the same request lists every instance\\).*"), text);
+        assertTrue(text.startsWith("*Nothing to apply: ") && text.endsWith("Fix what would fail, then send the command again."),
+                "no code for a plan that changes nothing: " + text);
+        for (String line : text.split("\n")) {
+            assertFalse(line.startsWith("• ") && !line.matches("• `i-missing\\d+` InstanceNotFound: .*i-missing\\d+.*"), "a whole line: " + line);
+        }
+    }
+
+    @Test
     void aStrangerIsToldWhichIdToRegisterAndNothingIsDone() {
         byte[] body = dingTalkBody("staff-carol", "bind team-a-web i-demoa1", "msg-stranger");
-        Answer answer = WORLD.call(ChatOpsFunction.class, dingTalk(body, now(), DING_SECRET)).assertOk(200);
+        // identity headers mean nothing on a chat route, whoever added them
+        Answer answer = WORLD.call(ChatOpsFunction.class, dingTalk(body, now(), DING_SECRET).caller("platform-admin", "platform")).assertOk(200);
         String reply = answer.body().path("markdown").path("text").asText();
         assertTrue(reply.contains("`staff-carol`") && reply.contains("Nothing was done"), reply);
         assertEquals(0, WORLD.control().calls().size());

@@ -86,7 +86,13 @@ class ChatConversationTest {
         assertTrue(say(platform, alice, "help bind").contains("bind <roleName> <instanceId>… [--region R]"));
         assertTrue(say(platform, alice, "whoami").contains("You are alice of team team-a"));
 
-        planAndApply(platform, alice, "unbind i-demoa1 i-demoa2", "Region cn-hangzhou");
+        // start from unbound instances, whichever conversation ran first
+        String unbind = say(platform, alice, "unbind i-demoa1 i-demoa2");
+        if (CODE.matcher(unbind).find()) {
+            say(platform, alice, "apply " + code(unbind));
+        } else {
+            assertTrue(unbind.contains("Nothing to apply") && unbind.contains("unchanged: 2") && unbind.contains("It is already so."), unbind);
+        }
         assertNull(state().boundRole("i-demoa1"));
         assertNull(state().boundRole("i-demoa2"));
 
@@ -97,6 +103,9 @@ class ChatConversationTest {
         assertTrue(bound.contains("i-demoa1 bound") && bound.contains("i-demoa2 bound"), bound);
         assertEquals(role, state().boundRole("i-demoa1"));
         assertEquals(role, state().boundRole("i-demoa2"));
+
+        String again = say(platform, alice, "bind " + role + " i-demoa1 i-demoa2");
+        assertTrue(again.contains("Nothing to apply") && again.contains("unchanged: 2") && !CODE.matcher(again).find(), again);
 
         String shown = say(platform, alice, "show i-demoa1");
         assertTrue(shown.contains("Instance i-demoa1 (cn-hangzhou) has role " + role + "."), shown);

@@ -114,6 +114,9 @@ public final class ChatOps {
         if (!plan) {
             return answer(message.platform(), message.messageId(), Replies.read(command, result), result.httpStatus());
         }
+        if (!ResultText.changesAnything(result)) {
+            return answer(message.platform(), message.messageId(), Replies.nothingToApply(command, result), result.httpStatus());
+        }
         String subject = subject(message, caller);
         ApplyCodes.Issued issued = codes.issue(subject, command.normalized(), now);
         plans.put(issued.code(), new Plan(subject, command), issued.expires(), now);

@@ -94,6 +94,14 @@ final class Replies {
         return reply.line("To carry it out, send **`apply " + code + "`** before " + until + ". Only you can apply this code.").build();
     }
 
+    /** A plan that would change nothing: no code to apply. */
+    static Reply nothingToApply(ChatCommand command, ServiceResult result) {
+        Reply.Builder reply = Reply.builder("Nothing to apply: " + command.summary(), Reply.Audience.SENDER)
+                .line("A dry run: it would change nothing, so there is no code.");
+        ResultText.describe(result, true, reply, TAIL);
+        return reply.line(result.httpStatus() == 207 ? "Fix what would fail, then send the command again." : "It is already so.").build();
+    }
+
     static Reply applied(ChatCommand command, ServiceResult result, Caller caller) {
         boolean partial = result.httpStatus() == 207;
         Reply.Builder reply = Reply.builder((partial ? "Partly done: " : "Done: ") + command.summary(), Reply.Audience.CHANNEL)

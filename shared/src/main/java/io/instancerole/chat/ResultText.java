@@ -84,7 +84,21 @@ final class ResultText {
         }
         int listedFailures = failures.size();
         reply.items(lines, reserve, more -> "… and " + more + " more " + (more <= listedFailures ? "failures" : "lines")
-                + " (each instance's result is in the audit line, or ask the API with the same request).");
+                + " (the API's answer to the same request lists every instance).");
+    }
+
+    /** True when carrying the result out would change something: not all unchanged, not all failed. */
+    static boolean changesAnything(ServiceResult result) {
+        if (result instanceof BatchResult) {
+            return ((BatchResult) result).results().stream().anyMatch(r -> r.status() != Status.UNCHANGED && r.status() != Status.FAILED);
+        }
+        if (result instanceof AttachPolicyResult) {
+            return ((AttachPolicyResult) result).status() == Status.ATTACHED;
+        }
+        if (result instanceof CreateRoleResult) {
+            return ((CreateRoleResult) result).status() != Status.UNCHANGED;
+        }
+        return !(result instanceof PassRoleGrantResult) || ((PassRoleGrantResult) result).status() != Status.UNCHANGED;
     }
 
     private static void findings(List<Finding> findings, Reply.Builder reply, int reserve) {
