@@ -79,7 +79,7 @@ class ChatConversationTest {
         return applied;
     }
 
-    private static void conversation(String platform, String alice, String bob, String role, String batchRole) {
+    private static void conversation(String platform, String alice, String bob, String admin, String role, String batchRole) {
         String help = say(platform, alice, "help");
         assertTrue(help.contains("What I can do for team team-a"), help);
         assertTrue(help.contains("bind team-a-web i-bp1abc i-bp1def") && help.contains("apply 7KQ2MX"), help);
@@ -98,6 +98,9 @@ class ChatConversationTest {
 
         planAndApply(platform, alice, "role " + role + " web servers of team A", "Role " + role + " would be created");
         assertTrue(state().role(role).orElseThrow().path("assumeRolePolicyDocument").asText().contains("ecs.aliyuncs.com"));
+
+        planAndApply(platform, alice, "attach " + role + " AliyunOSSReadOnlyAccess", "System policy AliyunOSSReadOnlyAccess would be attached");
+        assertTrue(state().attachedTo("Role", role).contains("System:AliyunOSSReadOnlyAccess"), state().attachedTo("Role", role).toString());
 
         String bound = planAndApply(platform, alice, "bind " + role + " i-demoa1 i-demoa2", "would be bound: 2");
         assertTrue(bound.contains("i-demoa1 bound") && bound.contains("i-demoa2 bound"), bound);
@@ -129,6 +132,8 @@ class ChatConversationTest {
         String otherTeams = say(platform, alice, "bind " + role + " i-demob1");
         assertTrue(otherTeams.contains("would fail: 1") && otherTeams.contains("i-demob1 Forbidden: owner tag rule"), otherTeams);
         assertTrue(say(platform, alice, "show i-demob1").contains("Forbidden"));
+        String asAdmin = say(platform, admin, "show i-demob1");
+        assertTrue(asAdmin.contains("Instance i-demob1 (cn-hangzhou) has"), "an admin team is an admin in chat too: " + asAdmin);
 
         // codes: another sender's, a tampered one, one typed with another command
         String plan = say(platform, alice, "unbind i-demoa2");
@@ -158,14 +163,14 @@ class ChatConversationTest {
 
     @Test
     void aTeamWorksFromDingTalk() {
-        conversation("dingtalk", "staff-alice", "staff-bob", "team-a-web", "team-a-batch");
+        conversation("dingtalk", "staff-alice", "staff-bob", "staff-admin", "team-a-web", "team-a-batch");
     }
 
     @Test
     void aTeamWorksFromSlack() {
         String help = say("slack", "T0001/U0ALICE", "help");
         assertTrue(help.startsWith("(only you can see this)"), help);
-        conversation("slack", "T0001/U0ALICE", "T0001/U0BOB", "team-a-api", "team-a-api-v2");
+        conversation("slack", "T0001/U0ALICE", "T0001/U0BOB", "T0001/U0ADMIN", "team-a-api", "team-a-api-v2");
     }
 
     @Test
@@ -185,6 +190,9 @@ class ChatConversationTest {
     void aStrangerAndAWrongSecretAreTurnedAway() {
         String stranger = say("slack", "T0001/U0CAROL", "bind team-a-web i-demoa1");
         assertTrue(stranger.contains("I don't know you yet") && stranger.contains("T0001/U0CAROL"), stranger);
+        StackRunner member = new StackRunner();
+        assertEquals(0, member.run("chat", "dingtalk", "--as", "staff-carol", "--in", "cid-team-a", "--url", stack.gatewayUrl(), "whoami").status());
+        assertTrue(member.out().contains("You are dingtalk:staff-carol of team team-a"), "a member of a listed group: " + member.out());
         StackRunner runner = new StackRunner();
         java.nio.file.Path file = StackRunner.resource("chatops-wrong-secrets.json");
         assertEquals(1, runner.run("chat", "dingtalk", "--as", "staff-alice", "--url", stack.gatewayUrl(), "--chatops", file.toString(),
