@@ -60,7 +60,10 @@ public final class ChatCommand {
         return kind;
     }
 
-    /** The command as the apply code covers it: the command word lower-cased, single spaces, options in a fixed order. */
+    /**
+     * The command as the apply code covers it: the command word and RAM names lower-cased (RAM
+     * compares them so), single spaces, options in a fixed order; ids and descriptions as typed.
+     */
     public String normalized() {
         return normalized;
     }

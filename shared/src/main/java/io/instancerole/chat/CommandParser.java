@@ -153,7 +153,7 @@ public final class CommandParser {
         RoleName role = value("a role name", args.positional(0), RoleName::of, help, team);
         String description = args.positional().size() > 1 ? String.join(" ", args.positional().subList(1, args.positional().size())) : null;
         CreateRoleRequest request = request(() -> CreateRoleRequest.of(role, description, null), "the description", help, team);
-        return ChatCommand.change("role " + role + (description == null ? "" : " " + description), "create role " + role,
+        return ChatCommand.change("role " + role.folded() + (description == null ? "" : " " + description), "create role " + role,
                 Operation.CREATE_ROLE, request.auditTarget(), (services, ctx) -> services.createRole().createRole(ctx, request));
     }
 
@@ -165,7 +165,7 @@ public final class CommandParser {
         PolicyName policy = value("a policy name", args.positional(1), PolicyName::of, help, team);
         PolicyType type = args.isSet("--custom") ? PolicyType.Custom : PolicyType.System;
         AttachPolicyRequest request = AttachPolicyRequest.of(role, policy, type);
-        return ChatCommand.change("attach " + role + " " + policy + (type == PolicyType.Custom ? " --custom" : ""),
+        return ChatCommand.change("attach " + role.folded() + " " + policy.folded() + (type == PolicyType.Custom ? " --custom" : ""),
                 "attach " + type + " policy " + policy + " to " + role, Operation.ATTACH_POLICY, request.auditTarget(),
                 (services, ctx) -> services.policy().attachPolicy(ctx, request));
     }
@@ -178,7 +178,7 @@ public final class CommandParser {
         InstanceIdBatch instances = instances(args.positional().subList(1, args.positional().size()), help, team);
         RegionId region = args.region();
         BindRequest request = BindRequest.of(region, role, instances, null);
-        return ChatCommand.change("bind " + role + " " + ids(instances) + suffix("--region", region),
+        return ChatCommand.change("bind " + role.folded() + " " + ids(instances) + suffix("--region", region),
                 "bind " + role + " to " + count(instances), Operation.BIND_ROLE, request.auditTarget(),
                 (services, ctx) -> services.binding().bind(ctx, request));
     }
@@ -191,7 +191,7 @@ public final class CommandParser {
         RoleName role = args.value("--role").map(r -> value("a role name", r, RoleName::of, help, team)).orElse(null);
         RegionId region = args.region();
         UnbindRequest request = UnbindRequest.of(region, instances, role);
-        return ChatCommand.change("unbind " + ids(instances) + suffix("--role", role) + suffix("--region", region),
+        return ChatCommand.change("unbind " + ids(instances) + suffix("--role", role == null ? null : role.folded()) + suffix("--region", region),
                 "unbind " + (role == null ? "the role" : role) + " from " + count(instances), Operation.UNBIND_ROLE, request.auditTarget(),
                 (services, ctx) -> services.binding().unbind(ctx, request));
     }
@@ -205,7 +205,8 @@ public final class CommandParser {
         RoleName expected = args.value("--expect").map(r -> value("a role name", r, RoleName::of, help, team)).orElse(null);
         RegionId region = args.region();
         ReplaceRequest request = ReplaceRequest.of(region, instances, role, expected);
-        return ChatCommand.change("replace " + role + " " + ids(instances) + suffix("--expect", expected) + suffix("--region", region),
+        return ChatCommand.change("replace " + role.folded() + " " + ids(instances)
+                + suffix("--expect", expected == null ? null : expected.folded()) + suffix("--region", region),
                 "replace the role of " + count(instances) + " with " + role, Operation.REPLACE_ROLE, request.auditTarget(),
                 (services, ctx) -> services.binding().replace(ctx, request));
     }
@@ -222,11 +223,11 @@ public final class CommandParser {
         String names = roles.stream().map(RoleName::value).collect(Collectors.joining(" "));
         if (grant) {
             GrantPassRoleRequest request = request(() -> GrantPassRoleRequest.of(user, roles, null), "the role names", help, team);
-            return ChatCommand.change("grant " + user + " " + names, "let " + user + " pass " + names, Operation.GRANT_PASS_ROLE,
+            return ChatCommand.change("grant " + user.folded() + " " + names.toLowerCase(Locale.ROOT), "let " + user + " pass " + names, Operation.GRANT_PASS_ROLE,
                     request.auditTarget(), (services, ctx) -> services.grants().grant(ctx, request));
         }
         RevokePassRoleRequest request = request(() -> RevokePassRoleRequest.of(user, roles), "the role names", help, team);
-        return ChatCommand.change("revoke " + user + " " + names, "stop " + user + " passing " + names, Operation.REVOKE_PASS_ROLE,
+        return ChatCommand.change("revoke " + user.folded() + " " + names.toLowerCase(Locale.ROOT), "stop " + user + " passing " + names, Operation.REVOKE_PASS_ROLE,
                 request.auditTarget(), (services, ctx) -> services.grants().revoke(ctx, request));
     }
 

@@ -33,6 +33,8 @@ class CommandParserTest {
         assertEquals(Map.of("regionId", "cn-hangzhou", "roleName", "team-a-web", "instanceIds", java.util.List.of("i-demoa1", "i-demoa2")),
                 bind.auditTarget());
         assertEquals("role team-a-web web servers of team A", parse("role team-a-web web   servers of team A").normalized());
+        assertEquals(parse("bind team-a-web i-demoa1").normalized(), parse("BIND Team-A-Web i-demoa1").normalized(),
+                "RAM names compare case-insensitively, so a code does too");
         assertEquals("attach team-a-web team-a-logs --custom", parse("attach team-a-web team-a-logs --custom").normalized());
         assertEquals(Operation.ATTACH_POLICY, parse("attach team-a-web AliyunOSSReadOnlyAccess").operation());
         assertEquals("unbind i-demoa1 --role team-a-web", parse("unbind i-demoa1 --role=team-a-web").normalized());
