@@ -9,6 +9,7 @@ import com.aliyun.fc.runtime.Context;
 import com.aliyun.fc.runtime.FunctionInitializer;
 import com.aliyun.fc.runtime.StreamRequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.instancerole.chat.ChatOpsConfig;
 import io.instancerole.domain.config.DeploymentConfig;
 import io.instancerole.domain.error.ErrorCode;
 import io.instancerole.domain.service.Json;
@@ -123,11 +124,17 @@ class DeploymentContractTest {
     void everyFunctionGetsTheWholeDeploymentConfigurationAndItIsValid() {
         Map<String, String> first = null;
         for (String function : DeploymentFiles.functions().keySet()) {
-            Map<String, String> environment = DeploymentFiles.environment(function);
+            Map<String, String> environment = new TreeMap<>(DeploymentFiles.environment(function));
             assertTrue(environment.keySet().containsAll(DEPLOYMENT_VARIABLES), function + " lists every variable: " + environment.keySet());
             assertTrue(environment.getOrDefault("JAVA_TOOL_OPTIONS", "").contains("TieredStopAtLevel=1"), function + ": C1 for a fast start");
             DeploymentConfig config = DeploymentConfig.fromEnvironment(environment);
             assertEquals("cn-hangzhou", config.defaultRegion().value());
+            Map<String, String> chat = new TreeMap<>(environment);
+            chat.keySet().retainAll(ChatOpsConfig.VARIABLES);
+            assertEquals(function.equals("chatops") ? new TreeSet<>(ChatOpsConfig.VARIABLES) : Set.of(), chat.keySet(),
+                    function + ": only the chat function reads the chat variables");
+            assertTrue(chat.values().stream().allMatch(String::isEmpty), function + ": no secret in template.yml: " + chat.keySet());
+            environment.keySet().removeAll(ChatOpsConfig.VARIABLES);
             if (first == null) {
                 first = environment;
             }
@@ -201,7 +208,11 @@ class DeploymentContractTest {
             JsonNode operation = DeploymentFiles.operation(parts[0], parts[1]);
             Endpoint endpoint = endpoint(route);
             JsonNode schema = DeploymentFiles.resolve(operation.path("requestBody").path("content").path("application/json").path("schema"));
-            if (endpoint.takesBody()) {
+            if (!endpoint.takesCallerHeaders()) {
+                assertTrue(operation.path("security").isArray() && operation.path("security").size() == 0,
+                        route + ": a platform-signed route takes no gateway authentication");
+                assertTrue(operation.path("requestBody").path("required").asBoolean(), route + ": the platform's payload");
+            } else if (endpoint.takesBody()) {
                 assertFalse(schema.path("additionalProperties").asBoolean(true), route + ": the request schema is closed");
                 Set<String> properties = new TreeSet<>();
                 schema.path("properties").fieldNames().forEachRemaining(properties::add);
@@ -227,6 +238,13 @@ class DeploymentContractTest {
             Set<String> listed = new TreeSet<>();
             DeploymentFiles.operation(parts[0], parts[1]).path("responses").fieldNames().forEachRemaining(listed::add);
             Set<String> expected = new TreeSet<>(EDGE_STATUSES);
+            if (!endpoint(route).takesCallerHeaders()) {
+                // a chat route answers the cloud's failures in the chat reply
+                expected.add("200");
+                expected.add("404");
+                assertEquals(expected, listed, route + ": a chat route answers 200 or its edge's errors");
+                continue;
+            }
             expected.addAll(CLOUD_STATUSES);
             if (endpoint(route).takesBody()) {
                 expected.addAll(BODY_STATUSES);

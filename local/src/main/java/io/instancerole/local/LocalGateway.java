@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
@@ -119,8 +120,7 @@ final class LocalGateway implements AutoCloseable {
             return errors.of(new DomainException(ErrorCode.PayloadTooLarge,
                     "the request body is over " + MAX_BODY_BYTES + " bytes"), requestId);
         }
-        ApiRequest request = ApiRequest.withHeaderValues(method, path,
-                forwardedHeaders(exchange.getRequestHeaders(), route.claims().map(CallerClaims::headerNames).orElse(Set.of()), identity),
+        ApiRequest request = ApiRequest.withHeaderValues(method, path, forwardedHeaders(exchange.getRequestHeaders(), route, identity),
                 query(exchange.getRequestURI().getRawQuery()), body);
         Invocation invocation = route.function().invoke(codec.writeEvent(request), requestId, route.timeoutMillis());
         switch (invocation.outcome()) {
@@ -153,16 +153,18 @@ final class LocalGateway implements AutoCloseable {
     }
 
     /**
-     * The client's headers with all their values, minus the ones only the gateway sets on an
-     * authenticated route (the token and the claim headers, {@code reserved}; none on a route that
-     * takes anyone), plus the caller's claims as headers.
+     * The client's headers with all their values, minus the ones only the gateway sets (the token,
+     * the identity headers, and the route's claim headers: none of them from the client, on any
+     * route, so an anonymous route passes no identity), plus the caller's claims as headers.
      */
-    private static Map<String, List<String>> forwardedHeaders(Headers received, Set<String> reserved, Map<String, String> identity) {
+    private static Map<String, List<String>> forwardedHeaders(Headers received, GatewayRoute route, Map<String, String> identity) {
+        Set<String> reserved = new TreeSet<>(CallerClaims.STANDARD.headerNames());
+        route.claims().ifPresent(claims -> reserved.addAll(claims.headerNames()));
+        reserved.add(AUTHORIZATION);
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        boolean authenticated = !reserved.isEmpty();
         for (Map.Entry<String, List<String>> header : received.entrySet()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!reserved.contains(name) && !(authenticated && AUTHORIZATION.equals(name))) {
+            if (!reserved.contains(name)) {
                 headers.put(HeaderNames.canonical(header.getKey()), List.copyOf(header.getValue()));
             }
         }

@@ -34,6 +34,14 @@ final class RouteDefinition {
         return functionName;
     }
 
+    /**
+     * No caller is authenticated: {@code x-aliyun-apigateway-auth-type: ANONYMOUS}, or an
+     * anonymous HTTP trigger (the chat routes, signed by their platform).
+     */
+    boolean anonymous() {
+        return claims == null;
+    }
+
     /** The claims the route's authentication passes to the function; empty when the route takes anyone. */
     Optional<CallerClaims> claims() {
         return Optional.ofNullable(claims);

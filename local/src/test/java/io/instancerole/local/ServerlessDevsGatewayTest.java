@@ -55,12 +55,12 @@ class ServerlessDevsGatewayTest {
     }
 
     @Test
-    void anAnonymousTriggersRouteTakesAnyoneAndPassesHeadersAsSent() {
-        HttpResponse<String> response = http.post("/v1/hook", "{}", "X-Caller-Team", "team-b");
+    void anAnonymousTriggersRouteTakesAnyoneAndPassesNoIdentity() {
+        HttpResponse<String> response = http.post("/v1/hook", "{}", "X-Caller-Team", "team-b", "X-Caller-Id", "mallory",
+                "X-Slack-Signature", "v0=kept");
         assertEquals(200, response.statusCode(), response.body());
-        JsonNode echo = Http.json(response);
-        assertEquals("team-b", echo.path("headers").path("X-Caller-Team").asText(),
-                "no authentication, so nothing is set or dropped: the function must not trust it");
-        assertTrue(echo.path("headers").path("X-Caller-Id").isMissingNode());
+        JsonNode headers = Http.json(response).path("headers");
+        assertTrue(headers.path("X-Caller-Team").isMissingNode() && headers.path("X-Caller-Id").isMissingNode(), headers.toString());
+        assertEquals("v0=kept", headers.path("X-Slack-Signature").asText(), "the platform's signature reaches the function");
     }
 }
