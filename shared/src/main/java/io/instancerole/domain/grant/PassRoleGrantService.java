@@ -6,7 +6,7 @@ import io.instancerole.domain.model.PolicyName;
 import io.instancerole.domain.model.PolicyType;
 import io.instancerole.domain.model.RoleName;
 import io.instancerole.domain.model.UserName;
-import io.instancerole.domain.policy.PolicyDocuments;
+import io.instancerole.policy.PolicyDocuments;
 import io.instancerole.domain.port.CloudException;
 import io.instancerole.domain.port.CloudPolicy;
 import io.instancerole.domain.port.CloudPolicyVersion;

@@ -1,5 +1,6 @@
 package io.instancerole.domain.role;
 
+import io.instancerole.policy.TrustPolicyEvaluator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.instancerole.domain.model.RoleName;
@@ -33,7 +34,7 @@ public final class RoleView {
 
     public static RoleView of(CloudRole role) {
         return new RoleView(role.roleName(), role.roleId(), role.arn(), role.description(), role.maxSessionDuration(),
-                TrustedServices.of(role.assumeRolePolicyDocument()), role.createDate());
+                TrustPolicyEvaluator.trustedServices(role.assumeRolePolicyDocument()), role.createDate());
     }
 
     /** The role a dry run would create. */

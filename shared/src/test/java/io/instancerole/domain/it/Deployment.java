@@ -54,11 +54,12 @@ final class Deployment {
             Sleeper visibilitySleeper) {
         Map<String, String> env = new HashMap<>(environment);
         env.put(CloudConfig.ENDPOINT_VARIABLE, emulator.endpoint());
-        Guardrails guardrails = new Guardrails(DeploymentConfig.fromEnvironment(env));
+        DeploymentConfig config = DeploymentConfig.fromEnvironment(env);
+        Guardrails guardrails = new Guardrails(config);
         this.sessions = new AliyunCloudSessions(CloudConfig.fromEnvironment(env), credentials, this::recordCloudWait, Clock.systemUTC());
         this.contexts = new RequestContexts(sessions, Clock.systemUTC());
         this.roles = new CreateRoleService(guardrails);
-        this.policies = new PolicyService(guardrails, new PolicyLinter());
+        this.policies = new PolicyService(guardrails, new PolicyLinter(config));
         this.bindings = new BindingService(guardrails, new RoleVisibilityRetry(visibilitySleeper));
         this.grants = new PassRoleGrantService(guardrails);
         this.describe = new DescribeService(guardrails);
