@@ -258,7 +258,7 @@ public final class PolicyStatement {
         }
         String squeezed = action.replaceAll("\\s+", "");
         String fix = !squeezed.equals(action) && ACTION.matcher(squeezed).matches()
-                ? "write \"" + squeezed + "\""
+                ? "write " + PolicyJson.quote(squeezed)
                 : "write it as <service>:<Action>, e.g. \"ecs:DescribeInstances\", or \"ecs:Describe*\" for a family of actions";
         return Optional.of(PolicyJson.quote(action) + " is not an action of the form <service>:<Action> without spaces: "
                 + fix + ".");
@@ -270,7 +270,7 @@ public final class PolicyStatement {
             return reason;
         }
         String squeezed = resource.replaceAll("\\s+", "");
-        String fix = !squeezed.equals(resource) && arnReason(squeezed).isEmpty() ? "write \"" + squeezed + "\"" : ARN_FORM;
+        String fix = !squeezed.equals(resource) && arnReason(squeezed).isEmpty() ? "write " + PolicyJson.quote(squeezed) : ARN_FORM;
         return Optional.of(PolicyJson.quote(resource) + " is not a resource: " + reason.get() + "; " + fix + ".");
     }
 
@@ -349,7 +349,10 @@ public final class PolicyStatement {
                 clauses.add(new ConditionClause(operator.getKey(), key.getKey(), values));
             }
         }
-        return problems.size() == before ? Checked.of(clauses) : Checked.failed(problems.get(before).toString());
+        // an unknown operator leaves the Condition readable: its clause is unknown on its own (see ConditionClause)
+        Optional<Problem> unreadable = problems.subList(before, problems.size()).stream()
+                .filter(p -> !p.code().equals("INVALID_CONDITION_OPERATOR")).findFirst();
+        return unreadable.isEmpty() ? Checked.of(clauses) : Checked.failed(unreadable.get().toString());
     }
 
     /** A string or a non-empty list of strings; with {@code scalars} numbers and booleans count as their text. */

@@ -125,8 +125,8 @@ class ConditionEvaluationTest {
     void numericWithAPolicyValueThatIsNotANumberIsNotEvaluable() {
         Decision decision = decide("{'NumericLessThan':{'k':'ten'}}", "k", "9");
         assertEquals(UNKNOWN, decision.outcome());
-        assertEquals("Statement[0] of policy p could not be evaluated: condition NumericLessThan on key 'k': "
-                + "policy value 'ten' is not a number", decision.explanation());
+        assertEquals("Statement[0] of policy p could not be evaluated: condition NumericLessThan on key \"k\": "
+                + "policy value \"ten\" is not a number", decision.explanation());
         // even when the request does not carry the key: the policy itself is broken
         assertEquals(UNKNOWN, outcome("{'NumericLessThan':{'k':'ten'}}"));
     }
@@ -135,7 +135,7 @@ class ConditionEvaluationTest {
     void numericWithARequestValueThatIsNotANumberIsNotEvaluable() {
         Decision decision = decide("{'NumericNotEquals':{'k':'1'}}", "k", "x");
         assertEquals(UNKNOWN, decision.outcome());
-        assertTrue(decision.explanation().endsWith("request value 'x' is not a number"), decision.explanation());
+        assertTrue(decision.explanation().endsWith("request value \"x\" is not a number"), decision.explanation());
     }
 
     @Test
@@ -156,7 +156,7 @@ class ConditionEvaluationTest {
     void dateThatIsNotADateIsNotEvaluable() {
         Decision decision = decide("{'DateLessThan':{'acs:CurrentTime':'tomorrow'}}", "acs:currenttime", "2024-05-01T12:00:00Z");
         assertEquals(UNKNOWN, decision.outcome());
-        assertTrue(decision.explanation().contains("policy value 'tomorrow' is not a date"), decision.explanation());
+        assertTrue(decision.explanation().contains("policy value \"tomorrow\" is not a date"), decision.explanation());
     }
 
     @Test
@@ -202,7 +202,7 @@ class ConditionEvaluationTest {
         assertEquals(UNKNOWN, outcome("{'IpAddress':{'acs:SourceIp':'localhost'}}", "acs:sourceip", "127.0.0.1"));
         Decision decision = decide("{'NotIpAddress':{'acs:SourceIp':'10.0.0.0/8'}}", "acs:sourceip", "not-an-ip");
         assertEquals(UNKNOWN, decision.outcome());
-        assertTrue(decision.explanation().endsWith("request value 'not-an-ip' is not an IP address or CIDR block"),
+        assertTrue(decision.explanation().endsWith("request value \"not-an-ip\" is not an IP address or CIDR block"),
                 decision.explanation());
     }
 
@@ -217,7 +217,7 @@ class ConditionEvaluationTest {
     void operatorNamesAreExact() {
         Decision decision = decide("{'stringequals':{'k':'v'}}", "k", "v");
         assertEquals(UNKNOWN, decision.outcome());
-        assertTrue(decision.explanation().endsWith("condition operator 'stringequals' is not supported"));
+        assertTrue(decision.explanation().endsWith("condition operator \"stringequals\" is not supported"));
     }
 
     @Test

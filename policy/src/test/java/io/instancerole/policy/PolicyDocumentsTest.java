@@ -69,6 +69,10 @@ class PolicyDocumentsTest {
                         + "'Principal':{'Service':'ecs.aliyuncs.com'}}]}", true),
                 Arguments.of(trust("'fc.aliyuncs.com'"), false),
                 Arguments.of(ECS_TRUST.replace("Allow", "Deny"), false),
+                // the linter's old copy said trusted here; RAM, and now both, let the Deny win
+                Arguments.of("{'Version':'1','Statement':[{'Action':'sts:AssumeRole','Effect':'Allow',"
+                        + "'Principal':{'Service':'ecs.aliyuncs.com'}},{'Action':'sts:*','Effect':'Deny',"
+                        + "'Principal':{'Service':['ECS.aliyuncs.com']}}]}", false),
                 Arguments.of(ECS_TRUST.replace("sts:AssumeRole", "sts:GetCallerIdentity"), false),
                 Arguments.of("{'Version':'1','Statement':[{'Action':'sts:AssumeRole','Effect':'Allow',"
                         + "'Principal':{'RAM':'ecs.aliyuncs.com'}}]}", false),
@@ -79,7 +83,7 @@ class PolicyDocumentsTest {
     @ParameterizedTest
     @MethodSource("trustDocuments")
     void aTrustPolicyTrustsAServiceWhenAnAllowOfAssumeRoleNamesIt(String document, boolean trusted) {
-        assertEquals(trusted, PolicyDocuments.trustsService(q(document), "ecs.aliyuncs.com"));
+        assertEquals(trusted, TrustPolicyEvaluator.trustsService(q(document), "ecs.aliyuncs.com"));
     }
 
     private static String trust(String services) {

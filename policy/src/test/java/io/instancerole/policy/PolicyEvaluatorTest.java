@@ -78,9 +78,9 @@ class PolicyEvaluatorTest {
     }
 
     @Test
-    void singleStatementObjectIsStatementZero() {
+    void singleStatementObjectIsTheStatement() {
         JsonNode document = json("{'Version':'1','Statement':" + DENY_ALL + "}");
-        assertEquals("explicitly denied by Statement[0] of policy p",
+        assertEquals("explicitly denied by Statement of policy p",
                 decide("ecs:StartInstance", INSTANCE, document).explanation());
     }
 
@@ -169,7 +169,7 @@ class PolicyEvaluatorTest {
         assertEquals(Outcome.NOT_EVALUABLE, decision.outcome());
         assertFalse(decision.allowed());
         assertEquals("Statement[1] of policy team-a-x could not be evaluated: "
-                + "condition operator 'StringFooBar' is not supported", decision.explanation());
+                + "condition operator \"StringFooBar\" is not supported", decision.explanation());
     }
 
     @Test
@@ -179,7 +179,7 @@ class PolicyEvaluatorTest {
                         "{'Effect':'Deny','Action':'ecs:*','Resource':'*','Condition':{'StringEqualsIfExists':{'ecs:tag/team':'b'}}}")));
         assertEquals(Outcome.NOT_EVALUABLE, decision.outcome());
         assertEquals("Statement[0] of policy guard could not be evaluated: "
-                + "condition operator 'StringEqualsIfExists' is not supported", decision.explanation());
+                + "condition operator \"StringEqualsIfExists\" is not supported", decision.explanation());
     }
 
     @Test
@@ -221,7 +221,7 @@ class PolicyEvaluatorTest {
                 "{'Effect':'Allow','Action':'*','Resource':'*','Condition':{'StringEquals':'team-a'}}"));
         assertEquals(Outcome.NOT_EVALUABLE, decision.outcome());
         assertTrue(decision.explanation().startsWith("Statement[0] of policy p could not be evaluated: "
-                + "Statement[0].Condition.StringEquals must be an object"), decision.explanation());
+                + "Statement[0].Condition.StringEquals: the operator StringEquals takes an object"), decision.explanation());
     }
 
     @Test
@@ -236,7 +236,7 @@ class PolicyEvaluatorTest {
         Decision decision = decide("ecs:RunInstances", INSTANCE, policy(
                 "{'Effect':'Allow','Action':'*','Resource':'*','Conditon':{'StringEquals':{'k':'v'}}}"));
         assertEquals(Outcome.NOT_EVALUABLE, decision.outcome());
-        assertTrue(decision.explanation().contains("unknown element 'Conditon'"), decision.explanation());
+        assertTrue(decision.explanation().contains("\"Conditon\" is not an element of a statement"), decision.explanation());
     }
 
     @Test
@@ -245,7 +245,7 @@ class PolicyEvaluatorTest {
                 named("broken", policy("{'Effect':'deny','Action':'*','Resource':'*'}")));
         assertEquals(Outcome.NOT_EVALUABLE, decision.outcome());
         assertEquals("Statement[0] of policy broken could not be evaluated: "
-                + "Statement[0].Effect must be \"Allow\" or \"Deny\", got \"deny\"", decision.explanation());
+                + "Statement[0].Effect: \"deny\" is not an Effect (values are case-sensitive): write \"Deny\".", decision.explanation());
     }
 
     @Test
@@ -259,7 +259,7 @@ class PolicyEvaluatorTest {
     void missingResourceIsNotEvaluable() {
         Decision decision = decide("ecs:RunInstances", INSTANCE, policy("{'Effect':'Allow','Action':'*'}"));
         assertEquals(Outcome.NOT_EVALUABLE, decision.outcome());
-        assertTrue(decision.explanation().contains("neither Resource nor NotResource"), decision.explanation());
+        assertTrue(decision.explanation().contains("the statement has no Resource"), decision.explanation());
     }
 
     @Test
@@ -267,7 +267,8 @@ class PolicyEvaluatorTest {
         Decision decision = decide("ecs:RunInstances", INSTANCE, named("old", json(
                 "{'Version':'2016-10-17','Statement':[" + ALLOW_ALL + "]}")));
         assertEquals(Outcome.NOT_EVALUABLE, decision.outcome());
-        assertEquals("policy old could not be evaluated: Version must be \"1\", got \"2016-10-17\"",
+        assertEquals("policy old could not be evaluated: Version: Version is \"2016-10-17\", but RAM's policy language has only one"
+                + " version, the string \"1\": write \"Version\": \"1\".",
                 decision.explanation());
     }
 

@@ -5,165 +5,150 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
+/** RAM's grammar: the problems it finds, each with its code and path (the messages say how to fix them). */
 class PolicyGrammarTest {
     private static final String GOOD_STATEMENT = "{'Effect':'Allow','Action':'ecs:DescribeInstances','Resource':'*'}";
 
-    private static Optional<String> permission(String singleQuoted) {
-        return PolicyGrammar.checkPermissionPolicy(text(singleQuoted));
+    private static List<String> permission(String singleQuoted) {
+        return codes(PolicyDocument.parse(text(singleQuoted), PolicyKind.PERMISSION));
     }
 
-    private static Optional<String> trust(String singleQuoted) {
-        return PolicyGrammar.checkTrustPolicy(text(singleQuoted));
+    private static List<String> trust(String singleQuoted) {
+        return codes(PolicyDocument.parse(text(singleQuoted), PolicyKind.TRUST));
     }
 
-    private static Optional<String> statement(String singleQuotedStatement) {
+    private static List<String> statement(String singleQuotedStatement) {
         return permission("{'Version':'1','Statement':[" + singleQuotedStatement + "]}");
     }
 
-    private static void assertProblem(String expected, Optional<String> result) {
-        assertEquals(Optional.of(expected), result);
+    private static List<String> codes(PolicyDocument document) {
+        return document.problems().stream().map(p -> p.code() + " " + p.path()).collect(Collectors.toList());
     }
 
-    private static void assertMentions(String fragment, Optional<String> result) {
-        assertTrue(result.isPresent(), "expected a problem mentioning " + fragment);
-        assertTrue(result.get().contains(fragment), result.get());
+    private static Problem only(String singleQuoted, PolicyKind kind) {
+        List<Problem> problems = PolicyDocument.parse(text(singleQuoted), kind).problems();
+        assertEquals(1, problems.size(), problems::toString);
+        return problems.get(0);
     }
 
     @Test
     void validPermissionPolicies() {
-        assertEquals(Optional.empty(), statement(GOOD_STATEMENT));
-        assertEquals(Optional.empty(), permission("{'Version':'1','Statement':" + GOOD_STATEMENT + "}"));
-        assertEquals(Optional.empty(), statement("{'Effect':'Deny','NotAction':['ram:*','sts:AssumeRole'],"
+        assertEquals(List.of(), statement(GOOD_STATEMENT));
+        assertEquals(List.of(), permission("{'Version':'1','Statement':" + GOOD_STATEMENT + "}"), "one statement without the list");
+        assertEquals(List.of(), statement("{'Effect':'Deny','NotAction':['ram:*','sts:AssumeRole'],"
                 + "'NotResource':['acs:ram:*:*:role/team-a-*'],"
                 + "'Condition':{'IpAddress':{'acs:SourceIp':['10.0.0.0/8']},'Bool':{'acs:SecureTransport':true}}}"));
-        assertEquals(Optional.empty(), statement("{'Effect':'Allow','Action':'*','Resource':'acs:ecs:cn-hangzhou:123:instance/i-?b*'}"));
-        assertEquals(Optional.empty(), statement("{'Effect':'Allow','Action':'ram:PassRole','Resource':'acs:ram:*:*:role/EcsRole'}"));
+        assertEquals(List.of(), statement("{'Effect':'Allow','Action':'*','Resource':'acs:ecs:cn-hangzhou:123:instance/i-?b*'}"));
+        assertEquals(List.of(), statement("{'Effect':'Allow','Action':['ecs:*','ram:?assRole','vpc-x:Get*','*:*',"
+                + "'RAM:passrole'],'Resource':'*'}"), "actions are compared ignoring case, so any case is well formed");
     }
 
     @Test
     void referenceBadExampleIsRejectedWithBothProblems() {
-        Optional<String> result = permission("{'Version':'2016-10-17','Statement':[{'Effect':'Allow',"
-                + "'Action':['ecs:AttachInstanceRamRole','ecs: CreateInstance','ecs:DetachInstanceRAMRole'],'Resource':'*'}]}");
-        assertProblem("Version must be \"1\", got \"2016-10-17\"; "
-                + "Statement[0].Action[1] 'ecs: CreateInstance' is not of the form <service>:<action> (it contains whitespace)",
-                result);
+        assertEquals(List.of("INVALID_VERSION Version", "INVALID_ACTION_FORMAT Statement[0].Action[1]"),
+                permission("{'Version':'2016-10-17','Statement':[{'Effect':'Allow',"
+                        + "'Action':['ecs:AttachInstanceRamRole','ecs: CreateInstance','ecs:DetachInstanceRAMRole'],'Resource':'*'}]}"));
+        Optional<String> message = PolicyGrammar.checkPermissionPolicy(text("{'Version':'1','Statement':[{'Effect':'Allow',"
+                + "'Action':['ecs: CreateInstance'],'Resource':'*'}]}"));
+        assertTrue(message.orElseThrow().startsWith("Statement[0].Action[0]: \"ecs: CreateInstance\""), message.get());
+        assertTrue(message.get().contains("write \"ecs:CreateInstance\""), message.get());
     }
 
     @Test
-    void versionRules() {
-        assertProblem("Version is missing; it must be \"1\"", permission("{'Statement':[" + GOOD_STATEMENT + "]}"));
-        assertProblem("Version must be \"1\", got 1", permission("{'Version':1,'Statement':[" + GOOD_STATEMENT + "]}"));
-    }
-
-    @Test
-    void statementRules() {
-        assertProblem("Statement is missing", permission("{'Version':'1'}"));
-        assertProblem("Statement must not be an empty list", permission("{'Version':'1','Statement':[]}"));
-        assertProblem("Statement must be a list of statements, got \"x\"", permission("{'Version':'1','Statement':'x'}"));
-        assertProblem("Statement[1] must be an object, got 5", permission("{'Version':'1','Statement':[" + GOOD_STATEMENT + ",5]}"));
-    }
-
-    @Test
-    void topLevelMustBeAJsonObjectWithKnownElements() {
-        assertMentions("must be a JSON object, got a list", permission("[]"));
-        assertProblem("unknown top-level element 'Id'; a policy has only Version and Statement",
-                permission("{'Version':'1','Id':'x','Statement':[" + GOOD_STATEMENT + "]}"));
+    void documentRules() {
+        assertEquals(List.of("INVALID_VERSION Version"), permission("{'Statement':[" + GOOD_STATEMENT + "]}"));
+        assertEquals(List.of("INVALID_VERSION Version"), permission("{'Version':1,'Statement':[" + GOOD_STATEMENT + "]}"));
+        assertEquals(List.of("MISSING_STATEMENT Statement"), permission("{'Version':'1'}"));
+        assertEquals(List.of("MISSING_STATEMENT Statement"), permission("{'Version':'1','Statement':[]}"));
+        assertEquals(List.of("MISSING_STATEMENT Statement"), permission("{'Version':'1','Statement':'x'}"));
+        assertEquals(List.of("INVALID_STATEMENT Statement[1]"), permission("{'Version':'1','Statement':[" + GOOD_STATEMENT + ",5]}"));
+        assertEquals(List.of("JSON_SYNTAX "), permission("[]"));
+        assertEquals(List.of("UNKNOWN_ELEMENT Id"), permission("{'Version':'1','Id':'x','Statement':[" + GOOD_STATEMENT + "]}"));
+        assertTrue(PolicyDocument.parse(text("{'Version':'1','statement':[]}"), PolicyKind.PERMISSION).problems().stream()
+                .anyMatch(p -> p.code().equals("UNKNOWN_ELEMENT") && p.message().contains("write \"Statement\"")));
     }
 
     @Test
     void invalidJsonSaysWhere() {
-        assertMentions("the policy document is not valid JSON", permission("{'Version':'1',"));
-        assertMentions("(line 1, column", permission("{'Version' '1'}"));
-        assertMentions("not valid JSON", permission("{'Version':'1','Statement':[]} trailing"));
-        assertMentions("Duplicate field 'Action'",
-                statement("{'Effect':'Allow','Action':'ecs:A','Action':'*','Resource':'*'}"));
-        assertProblem("the policy document is empty", PolicyGrammar.checkPermissionPolicy("  "));
+        assertEquals(List.of("JSON_SYNTAX "), permission("{'Version':'1',"));
+        assertTrue(only("{'Version' '1'}", PolicyKind.PERMISSION).message().contains("line 1, column"));
+        assertTrue(only("{'Version':'1','Statement':[]} {}", PolicyKind.PERMISSION).message()
+                .contains("unexpected text after the end"));
+        assertTrue(only("{'Version':'1','Statement':[{'Effect':'Allow','Action':'ecs:A','Action':'*','Resource':'*'}]}",
+                PolicyKind.PERMISSION).message().contains("Duplicate field 'Action'"));
+        assertEquals(List.of("JSON_SYNTAX "), codes(PolicyDocument.parse("  ", PolicyKind.PERMISSION)));
     }
 
     @Test
     void effectRules() {
-        assertProblem("Statement[0].Effect is missing; it must be \"Allow\" or \"Deny\"",
-                statement("{'Action':'*','Resource':'*'}"));
-        assertProblem("Statement[0].Effect must be \"Allow\" or \"Deny\", got \"allow\"",
-                statement("{'Effect':'allow','Action':'*','Resource':'*'}"));
+        assertEquals(List.of("INVALID_EFFECT Statement[0].Effect"), statement("{'Action':'*','Resource':'*'}"));
+        assertEquals(List.of("INVALID_EFFECT Statement[0].Effect"), statement("{'Effect':'allow','Action':'*','Resource':'*'}"));
     }
 
     @Test
     void exactlyOneOfActionAndNotAction() {
-        assertProblem("Statement[0] has both Action and NotAction; use exactly one",
+        assertEquals(List.of("ACTION_AND_NOT_ACTION Statement[0]"),
                 statement("{'Effect':'Allow','Action':'*','NotAction':'ram:*','Resource':'*'}"));
-        assertProblem("Statement[0] has neither Action nor NotAction; use exactly one",
-                statement("{'Effect':'Allow','Resource':'*'}"));
+        assertEquals(List.of("MISSING_ACTION Statement[0].Action"), statement("{'Effect':'Allow','Resource':'*'}"));
+        assertEquals(List.of("MISSING_ACTION Statement[0].Action"), statement("{'Effect':'Allow','Action':[],'Resource':'*'}"));
     }
 
     @Test
     void actionFormat() {
-        assertProblem("Statement[0].Action 'ecs' is not of the form <service>:<action>",
-                statement("{'Effect':'Allow','Action':'ecs','Resource':'*'}"));
-        assertProblem("Statement[0].NotAction[0] 'ECS:DescribeInstances' is not of the form <service>:<action>"
-                        + " (the service code is lower case, e.g. ecs)",
-                statement("{'Effect':'Allow','NotAction':['ECS:DescribeInstances'],'Resource':'*'}"));
-        assertProblem("Statement[0].Action 'ecs:Describe.Instances' is not of the form <service>:<action>",
+        assertEquals(List.of("INVALID_ACTION_FORMAT Statement[0].Action"), statement("{'Effect':'Allow','Action':'ecs','Resource':'*'}"));
+        assertEquals(List.of("INVALID_ACTION_FORMAT Statement[0].Action"),
                 statement("{'Effect':'Allow','Action':'ecs:Describe.Instances','Resource':'*'}"));
-        assertProblem("Statement[0].Action must not be an empty list",
-                statement("{'Effect':'Allow','Action':[],'Resource':'*'}"));
-        assertProblem("Statement[0].Action[0] must be a string, got 1",
-                statement("{'Effect':'Allow','Action':[1],'Resource':'*'}"));
-        assertEquals(Optional.empty(), statement("{'Effect':'Allow','Action':['ecs:*','ram:?assRole','vpc-x:Get*'],'Resource':'*'}"));
+        assertEquals(List.of("INVALID_ACTION_FORMAT Statement[0].NotAction[0]"),
+                statement("{'Effect':'Allow','NotAction':[1],'Resource':'*'}"));
+        assertEquals(List.of("INVALID_ACTION_FORMAT Statement[0].Action[0]"),
+                statement("{'Effect':'Allow','Action':['ecs::StartInstance'],'Resource':'*'}"));
     }
 
     @Test
     void resourceRules() {
-        assertProblem("Statement[0] has neither Resource nor NotResource; use exactly one",
-                statement("{'Effect':'Allow','Action':'*'}"));
-        assertProblem("Statement[0] has both Resource and NotResource; use exactly one",
+        assertEquals(List.of("MISSING_RESOURCE Statement[0].Resource"), statement("{'Effect':'Allow','Action':'*'}"));
+        assertEquals(List.of("RESOURCE_AND_NOT_RESOURCE Statement[0]"),
                 statement("{'Effect':'Allow','Action':'*','Resource':'*','NotResource':'*'}"));
-        assertProblem("Statement[0].Resource[1] 'role/x' is neither \"*\" nor an ARN of the form "
-                        + "acs:<service>:<region>:<account>:<resource>",
-                statement("{'Effect':'Allow','Action':'*','Resource':['*','role/x']}"));
-        assertMentions("Statement[0].Resource 'acs:ram::123:role/a b'",
-                statement("{'Effect':'Allow','Action':'*','Resource':'acs:ram::123:role/a b'}"));
+        assertEquals(List.of("INVALID_ARN Statement[0].Resource[1]"), statement("{'Effect':'Allow','Action':'*','Resource':['*','role/x']}"));
+        assertEquals(List.of("INVALID_ARN Statement[0].Resource"), statement("{'Effect':'Allow','Action':'*','Resource':'acs:ram::123:role/a b'}"));
+        assertEquals(List.of("INVALID_ARN Statement[0].Resource"),
+                statement("{'Effect':'Allow','Action':'*','Resource':'acs:ram:*:my-account:role/x'}"));
     }
 
     @Test
-    void principalOnlyInTrustPolicies() {
-        assertProblem("Statement[0].Principal is only allowed in a trust policy",
+    void elements() {
+        assertEquals(List.of("UNKNOWN_ELEMENT Statement[0].Principal"),
                 statement("{'Effect':'Allow','Action':'*','Resource':'*','Principal':{'Service':'ecs.aliyuncs.com'}}"));
+        assertEquals(List.of("UNKNOWN_ELEMENT Statement[0].Sid"), statement("{'Sid':'1','Effect':'Allow','Action':'*','Resource':'*'}"));
+        assertTrue(only("{'Version':'1','Statement':[{'effect':'Allow','Effect':'Allow','Action':'*','Resource':'*'}]}",
+                PolicyKind.PERMISSION).message().contains("write \"Effect\""));
     }
 
     @Test
-    void unknownStatementElements() {
-        assertProblem("Statement[0] has an unknown element 'Sid'; allowed are Effect, Action, NotAction, Resource, "
-                + "NotResource, Condition", statement("{'Sid':'1','Effect':'Allow','Action':'*','Resource':'*'}"));
-        assertMentions("unknown element 'effect' (element names are case-sensitive: did you mean 'Effect'?)",
-                statement("{'effect':'Allow','Action':'*','Resource':'*'}"));
-    }
-
-    @Test
-    void conditionShape() {
-        assertProblem("Statement[0].Condition must be an object of operator -> {key: values}, got a list",
+    void conditionRules() {
+        assertEquals(List.of("INVALID_CONDITION Statement[0].Condition"),
                 statement("{'Effect':'Allow','Action':'*','Resource':'*','Condition':[]}"));
-        assertProblem("Statement[0].Condition.StringEquals must be an object of condition key -> values, got \"x\"",
+        assertEquals(List.of("INVALID_CONDITION Statement[0].Condition.StringEquals"),
                 statement("{'Effect':'Allow','Action':'*','Resource':'*','Condition':{'StringEquals':'x'}}"));
-        assertProblem("Statement[0].Condition.StringEquals.ecs:tag/team must be a value or a list of values, got an object",
+        assertEquals(List.of("INVALID_CONDITION Statement[0].Condition.StringEquals.ecs:tag/team"),
                 statement("{'Effect':'Allow','Action':'*','Resource':'*','Condition':{'StringEquals':{'ecs:tag/team':{}}}}"));
-        assertProblem("Statement[0].Condition.StringEquals.k[1] must be a value, got null",
+        assertEquals(List.of("INVALID_CONDITION Statement[0].Condition.StringEquals.k[1]"),
                 statement("{'Effect':'Allow','Action':'*','Resource':'*','Condition':{'StringEquals':{'k':['a',null]}}}"));
-        // operator names are not checked here: the evaluator denies on those it does not know
-        assertEquals(Optional.empty(),
+        // an operator RAM does not know is malformed, as the linter says: never accepted and then denied
+        assertEquals(List.of("INVALID_CONDITION_OPERATOR Statement[0].Condition.StringFooBar"),
                 statement("{'Effect':'Allow','Action':'*','Resource':'*','Condition':{'StringFooBar':{'k':'v'}}}"));
     }
 
     @Test
     void everyProblemIsReported() {
-        Optional<String> result = permission("{'Version':'1','Statement':[{'Effect':'Maybe','Action':'x'},{'Action':'*','Resource':'*'}]}");
-        assertProblem("Statement[0].Effect must be \"Allow\" or \"Deny\", got \"Maybe\"; "
-                + "Statement[0].Action 'x' is not of the form <service>:<action>; "
-                + "Statement[0] has neither Resource nor NotResource; use exactly one; "
-                + "Statement[1].Effect is missing; it must be \"Allow\" or \"Deny\"", result);
+        assertEquals(List.of("INVALID_EFFECT Statement[0].Effect", "INVALID_ACTION_FORMAT Statement[0].Action",
+                        "MISSING_RESOURCE Statement[0].Resource", "INVALID_EFFECT Statement[1].Effect"),
+                permission("{'Version':'1','Statement':[{'Effect':'Maybe','Action':'x'},{'Action':'*','Resource':'*'}]}"));
     }
 
     @Test
@@ -172,58 +157,53 @@ class PolicyGrammarTest {
         for (int i = 0; i < 12; i++) {
             actions.append(i == 0 ? "" : ",").append("'bad").append(i).append("'");
         }
-        Optional<String> result = statement("{'Effect':'Allow','Action':[" + actions + "],'Resource':'*'}");
-        assertTrue(result.isPresent());
-        assertTrue(result.get().endsWith("; and 2 more"), result.get());
+        Optional<String> result = PolicyGrammar.checkPermissionPolicy(
+                text("{'Version':'1','Statement':[{'Effect':'Allow','Action':[" + actions + "],'Resource':'*'}]}"));
+        assertTrue(result.orElseThrow().endsWith(" And 2 more."), result.get());
     }
 
     @Test
     void lengthLimit() {
         String padded = text("{'Version':'1','Statement':[{'Effect':'Allow','Action':'*','Resource':'acs:oss:*:*:bucket/"
-                + "x".repeat(PolicyGrammar.MAX_DOCUMENT_LENGTH) + "'}]}");
+                + "x".repeat(PolicyDocument.MAX_DOCUMENT_LENGTH) + "'}]}");
         assertTrue(PolicyGrammar.exceedsMaxLength(padded));
-        assertMentions("characters long; the limit is 6144", PolicyGrammar.checkPermissionPolicy(padded));
-        assertMentions("the limit is 6144", PolicyGrammar.checkTrustPolicy(padded));
+        assertTrue(PolicyGrammar.checkPermissionPolicy(padded).orElseThrow().contains("at most 6144"));
+        assertTrue(PolicyGrammar.checkTrustPolicy(padded).orElseThrow().contains("at most 6144"));
 
-        String atLimit = "x".repeat(PolicyGrammar.MAX_DOCUMENT_LENGTH);
+        String atLimit = "x".repeat(PolicyDocument.MAX_DOCUMENT_LENGTH);
         assertFalse(PolicyGrammar.exceedsMaxLength(atLimit));
         assertTrue(PolicyGrammar.exceedsMaxLength(atLimit + "x"));
     }
 
     @Test
     void validTrustPolicies() {
-        assertEquals(Optional.empty(), trust("{'Statement':[{'Action':'sts:AssumeRole','Effect':'Allow',"
+        assertEquals(List.of(), trust("{'Statement':[{'Action':'sts:AssumeRole','Effect':'Allow',"
                 + "'Principal':{'Service':['ecs.aliyuncs.com']}}],'Version':'1'}"));
-        assertEquals(Optional.empty(), trust("{'Version':'1','Statement':{'Action':'sts:AssumeRole','Effect':'Allow',"
+        assertEquals(List.of(), trust("{'Version':'1','Statement':{'Action':'sts:AssumeRole','Effect':'Allow',"
                 + "'Principal':{'service':'ecs.aliyuncs.com','RAM':['acs:ram::123:root']}}}"));
     }
 
     @Test
     void trustPolicyRules() {
-        assertProblem("Statement[0].Principal is missing; a trust policy names who may assume the role, "
-                        + "e.g. {\"Service\": [\"ecs.aliyuncs.com\"]}",
+        assertEquals(List.of("MISSING_PRINCIPAL Statement[0].Principal"),
                 trust("{'Version':'1','Statement':[{'Action':'sts:AssumeRole','Effect':'Allow'}]}"));
-        assertMentions("Statement[0].Principal must be an object naming at least one principal",
+        assertEquals(List.of("INVALID_PRINCIPAL Statement[0].Principal"),
                 trust("{'Version':'1','Statement':[{'Action':'sts:AssumeRole','Effect':'Allow','Principal':'*'}]}"));
-        assertMentions("Statement[0].Principal must be an object naming at least one principal",
+        assertEquals(List.of("INVALID_PRINCIPAL Statement[0].Principal"),
                 trust("{'Version':'1','Statement':[{'Action':'sts:AssumeRole','Effect':'Allow','Principal':{}}]}"));
-        assertProblem("Statement[0].Principal has an unknown principal type 'AWS'; use Service, RAM or Federated",
+        assertEquals(List.of("INVALID_PRINCIPAL Statement[0].Principal.AWS"),
                 trust("{'Version':'1','Statement':[{'Action':'sts:AssumeRole','Effect':'Allow','Principal':{'AWS':'x'}}]}"));
-        assertProblem("Statement[0].Principal.Service must not be an empty list",
+        assertEquals(List.of("INVALID_PRINCIPAL Statement[0].Principal.Service"),
                 trust("{'Version':'1','Statement':[{'Action':'sts:AssumeRole','Effect':'Allow','Principal':{'Service':[]}}]}"));
-        assertProblem("Statement[0].Resource is not allowed in a trust policy",
+        assertEquals(List.of("UNKNOWN_ELEMENT Statement[0].Resource"),
                 trust("{'Version':'1','Statement':[{'Action':'sts:AssumeRole','Effect':'Allow','Resource':'*',"
-                        + "'Principal':{'Service':'ecs.aliyuncs.com'}}]}"));
-        assertProblem("Version must be \"1\", got \"2012-10-17\"",
-                trust("{'Version':'2012-10-17','Statement':[{'Action':'sts:AssumeRole','Effect':'Allow',"
                         + "'Principal':{'Service':'ecs.aliyuncs.com'}}]}"));
     }
 
     @Test
     void longValuesAreShortenedInMessages() {
-        String longAction = "ecs: " + "A".repeat(500);
-        Optional<String> result = statement("{'Effect':'Allow','Action':'" + longAction + "','Resource':'*'}");
-        assertTrue(result.isPresent());
-        assertTrue(result.get().length() < 200, result.get());
+        Optional<String> result = PolicyGrammar.checkPermissionPolicy(text("{'Version':'1','Statement':[{'Effect':'Allow',"
+                + "'Action':'ecs: " + "A".repeat(500) + "','Resource':'*'}]}"));
+        assertTrue(result.orElseThrow().length() < 400, result.get());
     }
 }

@@ -42,8 +42,8 @@ class TrustPolicyEvaluatorTest {
                 "{'Effect':'Allow','Action':'sts:*','Principal':{'Service':'ecs.aliyuncs.com'}}"), ECS));
         assertTrue(TrustPolicyEvaluator.trustsService(policy(
                 "{'Effect':'Allow','Action':'sts:assumerole','Principal':{'Service':'ecs.aliyuncs.com'}}"), ECS));
-        // an upper-case service code is malformed, and malformed never trusts
-        assertFalse(TrustPolicyEvaluator.trustsService(policy(
+        // actions are compared ignoring case, the service code too: the one grammar accepts any case
+        assertTrue(TrustPolicyEvaluator.trustsService(policy(
                 "{'Effect':'Allow','Action':'STS:AssumeRole','Principal':{'Service':'ecs.aliyuncs.com'}}"), ECS));
         assertFalse(TrustPolicyEvaluator.trustsService(policy(
                 "{'Effect':'Allow','Action':'sts:GetCallerIdentity','Principal':{'Service':'ecs.aliyuncs.com'}}"), ECS));

@@ -50,4 +50,24 @@ class WildcardTest {
         assertTrue(Wildcard.matches("a.b+(c)", "a.b+(c)", false));
         assertFalse(Wildcard.matches("a.b", "axb", false));
     }
+
+    @Test
+    void patternsTogetherCoverEveryFilling() {
+        assertTrue(Wildcard.coversEvery(java.util.List.of("role/?", "role/??*"), "role/", ""));
+        assertFalse(Wildcard.coversEvery(java.util.List.of("role/?", "role/???*"), "role/", ""));
+        assertTrue(Wildcard.coversEvery(java.util.List.of("*"), "", ":", ""));
+        assertFalse(Wildcard.coversEvery(java.util.List.of("*:?"), "", ":", ""));
+        assertFalse(Wildcard.coversEvery(java.util.List.of(), "role/", ""));
+    }
+
+    @Test
+    void twoPatternsIntersectWhenSomeTextMatchesBoth() {
+        assertTrue(Wildcard.intersects("role/team-*", "*-admin"));
+        assertTrue(Wildcard.intersects("a?c", "*b*"));
+        assertTrue(Wildcard.intersects("ROLE/X", "role/x"));
+        assertFalse(Wildcard.intersects("role/a*", "role/b*"));
+        assertFalse(Wildcard.intersects("a?", "abc*d"));
+        assertTrue(Wildcard.intersects("", "*"));
+        assertFalse(Wildcard.intersects("", "?"));
+    }
 }

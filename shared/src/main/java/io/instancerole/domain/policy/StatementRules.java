@@ -112,6 +112,7 @@ final class StatementRules {
         Map<String, Located> elements = new LinkedHashMap<>();
         Map<String, List<String>> actionsByElement = new HashMap<>();
         Map<String, Set<String>> scopesByElement = new HashMap<>();
+        Optional<Located> allOfRam = Breadth.reachingEvery(s.resources(), Scope.ALL_OF_RAM);
         for (String action : ActionCatalogue.escalating()) {
             Optional<Located> by = Breadth.allowing(s.actions(), action);
             if (by.isEmpty()) {
@@ -124,7 +125,8 @@ final class StatementRules {
                     elements.putIfAbsent(by.get().path(), by.get());
                     actionsByElement.computeIfAbsent(by.get().path(), p -> new ArrayList<>()).add(action);
                     scopesByElement.computeIfAbsent(by.get().path(), p -> new LinkedHashSet<>())
-                            .add(scope(where.get(), Scope.of(target)));
+                            .add(allOfRam.isPresent() ? scope(allOfRam.get(), Scope.ALL_OF_RAM)
+                                    : scope(where.get(), Scope.of(target)));
                     break;
                 }
             }
