@@ -1,6 +1,7 @@
 package io.instancerole.policy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +106,7 @@ public final class ActionCatalogue {
 
         Action(String name, Set<Target> targets) {
             this.name = name;
-            this.targets = Set.copyOf(targets);
+            this.targets = Collections.unmodifiableSet(targets.isEmpty() ? EnumSet.noneOf(Target.class) : EnumSet.copyOf(targets));
         }
     }
 }

@@ -196,11 +196,11 @@ final class StatementRules {
                 findings.add(SECURITY_WARNING, "OUTSIDE_TEAM", resource.path(), named(actions) + " "
                         + (actions.size() == 1 ? "is" : "are") + " allowed on " + describe(resource) + ", "
                         + (example == null ? "which a team may not change"
-                                : crossesPrefix ? "whose wildcard also matches the " + kind + "s of any team whose name starts"
+                                : crossesPrefix ? "whose wildcard also matches the " + plural(kind) + " of any team whose name starts"
                                 + " with '" + team + "-' (team " + team + "-b's " + team + "-b-web, say)"
-                                : "which includes " + kind + "s that are not team " + team + "'s")
+                                : "which includes " + plural(kind) + " that are not team " + team + "'s")
                         + "." + why + (example == null ? " Ask a platform admin instead."
-                                : " Name each of your " + kind + "s exactly: \"" + example + "\".") + conditionNote(s));
+                                : " Name each of your " + plural(kind) + " exactly: \"" + example + "\".") + conditionNote(s));
             }
         }
     }
@@ -352,6 +352,10 @@ final class StatementRules {
         }
         return String.join(", ", actions.subList(0, NAMED_IN_MESSAGE)) + " and "
                 + (actions.size() - NAMED_IN_MESSAGE) + " more";
+    }
+
+    private static String plural(String kind) {
+        return kind.equals("policy") ? "policies" : kind + "s";
     }
 
     private static String quote(String value) {
