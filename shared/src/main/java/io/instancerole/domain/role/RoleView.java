@@ -1,10 +1,10 @@
 package io.instancerole.domain.role;
 
-import io.instancerole.policy.TrustPolicyEvaluator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.instancerole.domain.model.RoleName;
 import io.instancerole.domain.port.CloudRole;
+import io.instancerole.policy.TrustPolicyEvaluator;
 import java.util.List;
 
 /** A role as the contract shows it. Fields RAM assigns (id, ARN, creation date) are null in a dry run's plan. */
