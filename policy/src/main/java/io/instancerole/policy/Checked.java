@@ -1,48 +1,35 @@
 package io.instancerole.policy;
 
-import java.util.List;
-
-/** One element of a policy as read: either understood (a value) or the problems found in it. */
+/** One element of a policy as read: either understood (a value) or the first problem found in it. */
 final class Checked<T> {
     private final T value;
-    private final List<String> problems;
+    private final String problem;
 
-    private Checked(T value, List<String> problems) {
+    private Checked(T value, String problem) {
         this.value = value;
-        this.problems = List.copyOf(problems);
+        this.problem = problem;
     }
 
     static <T> Checked<T> of(T value) {
-        return new Checked<>(value, List.of());
-    }
-
-    static <T> Checked<T> failed(List<String> problems) {
-        if (problems.isEmpty()) {
-            throw new IllegalArgumentException("a failed element needs a problem");
-        }
-        return new Checked<>(null, problems);
+        return new Checked<>(value, null);
     }
 
     static <T> Checked<T> failed(String problem) {
-        return failed(List.of(problem));
+        return new Checked<>(null, problem);
     }
 
     boolean ok() {
-        return problems.isEmpty();
+        return problem == null;
     }
 
     T value() {
         if (!ok()) {
-            throw new IllegalStateException("element not understood: " + problems.get(0));
+            throw new IllegalStateException("element not understood: " + problem);
         }
         return value;
     }
 
-    List<String> problems() {
-        return problems;
-    }
-
     String firstProblem() {
-        return problems.get(0);
+        return problem;
     }
 }
