@@ -1,6 +1,5 @@
 package io.instancerole.policy;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -14,7 +13,7 @@ import java.util.stream.Collectors;
 /**
  * The RAM and STS actions (and the ECS actions of this workflow) that action wildcards are expanded
  * against, exactly as the APIs spell them, with what each one changes. {@code ram:Detach*} is judged
- * by the actions it names: DetachPolicyFromUser, DetachPolicyFromGroup, DetachPolicyFromRole.
+ * by the actions it matches here: DetachPolicyFromUser, DetachPolicyFromGroup, DetachPolicyFromRole.
  */
 public final class ActionCatalogue {
     /** What an action may change, by the type of RAM resource it is authorized on. */
@@ -75,17 +74,6 @@ public final class ActionCatalogue {
     public static Set<Target> targets(String action) {
         Action known = BY_LOWER_CASE_NAME.get(action.toLowerCase(Locale.ROOT));
         return known == null ? Set.of() : known.targets;
-    }
-
-    /** The catalogued actions that {@code actions} (Action or NotAction) allows: what its wildcards expand to. */
-    public static List<String> allowedBy(NameList actions) {
-        List<String> allowed = new ArrayList<>();
-        for (Action action : BY_LOWER_CASE_NAME.values()) {
-            if (!actions.patterns().isEmpty() && actions.matches(action.name)) {
-                allowed.add(action.name);
-            }
-        }
-        return allowed;
     }
 
     private static void readOnly(String... names) {

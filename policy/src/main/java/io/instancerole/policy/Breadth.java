@@ -106,12 +106,15 @@ public final class Breadth {
             return covers(all, scope) ? Optional.empty()
                     : Optional.of(new Located("NotResource", resources.path()));
         }
+        if (!covers(all, scope)) {
+            return Optional.empty();
+        }
         for (Located resource : resources.patterns()) {
             if (covers(List.of(resource.value()), scope)) {
                 return Optional.of(resource);
             }
         }
-        return covers(all, scope) ? Optional.of(new Located("Resource", resources.path())) : Optional.empty();
+        return Optional.of(new Located("Resource", resources.path()));
     }
 
     /**

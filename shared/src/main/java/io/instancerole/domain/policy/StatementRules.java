@@ -45,6 +45,8 @@ final class StatementRules {
     private final String team;
     private final boolean admin;
     private final String ownerTagKey;
+    /** How far the statement being checked reaches, by scope: each is asked once. */
+    private final Map<String, Optional<Located>> reach = new HashMap<>();
 
     StatementRules(Findings findings, String team, boolean admin, String ownerTagKey) {
         this.findings = findings;
@@ -54,6 +56,7 @@ final class StatementRules {
     }
 
     void check(PolicyStatement statement) {
+        reach.clear();
         spelling(statement.actions());
         if (!statement.allows() || fullAccess(statement)) {
             return;
@@ -71,7 +74,7 @@ final class StatementRules {
 
     private boolean fullAccess(PolicyStatement s) {
         NameList actions = s.actions();
-        Optional<Located> everywhere = Breadth.reachingEvery(s.resources(), Scope.EVERY_RESOURCE);
+        Optional<Located> everywhere = reaching(s, Scope.EVERY_RESOURCE);
         if (!Breadth.everyAction(actions) || everywhere.isEmpty()) {
             return false;
         }
@@ -95,7 +98,7 @@ final class StatementRules {
 
     private void passRoleOnEveryRole(PolicyStatement s, Set<String> flagged) {
         Optional<Located> by = Breadth.allowing(s.actions(), PASS_ROLE);
-        Optional<Located> where = Breadth.reachingEvery(s.resources(), Scope.EVERY_ROLE);
+        Optional<Located> where = reaching(s, Scope.EVERY_ROLE);
         if (by.isEmpty() || where.isEmpty()) {
             return;
         }
@@ -112,14 +115,14 @@ final class StatementRules {
         Map<String, Located> elements = new LinkedHashMap<>();
         Map<String, List<String>> actionsByElement = new HashMap<>();
         Map<String, Set<String>> scopesByElement = new HashMap<>();
-        Optional<Located> allOfRam = Breadth.reachingEvery(s.resources(), Scope.ALL_OF_RAM);
+        Optional<Located> allOfRam = reaching(s, Scope.ALL_OF_RAM);
         for (String action : ActionCatalogue.escalating()) {
             Optional<Located> by = Breadth.allowing(s.actions(), action);
             if (by.isEmpty()) {
                 continue;
             }
             for (Target target : ActionCatalogue.targets(action)) {
-                Optional<Located> where = Breadth.reachingEvery(s.resources(), Scope.of(target));
+                Optional<Located> where = reaching(s, Scope.of(target));
                 if (where.isPresent()) {
                     flagged.add(action);
                     elements.putIfAbsent(by.get().path(), by.get());
@@ -238,7 +241,7 @@ final class StatementRules {
                 continue; // already said, more strongly
             }
             for (String service : services) {
-                Optional<Located> where = Breadth.reachingEvery(s.resources(), Scope.service(service));
+                Optional<Located> where = reaching(s, Scope.service(service));
                 if (Breadth.coversEveryActionOf(action.value(), service) && where.isPresent()) {
                     findings.add(WARNING, "SERVICE_WILDCARD", action.path(), quote(action.value()) + " allows every "
                             + service + " action " + scope(where.get(), Scope.service(service))
@@ -263,6 +266,10 @@ final class StatementRules {
                     action.path(), "write " + quote(action.value()) + " as \"" + exact + "\", the API's exact name:"
                             + " matching ignores case, but the exact name is what people search for."));
         }
+    }
+
+    private Optional<Located> reaching(PolicyStatement s, Scope scope) {
+        return reach.computeIfAbsent(scope.noun(), noun -> Breadth.reachingEvery(s.resources(), scope));
     }
 
     /** The resource values that may match something like {@code example}; the NotResource element stands for itself. */
