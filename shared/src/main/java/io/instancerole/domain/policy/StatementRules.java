@@ -35,8 +35,6 @@ import java.util.Set;
 final class StatementRules {
     private static final String PASS_ROLE = "ram:PassRole";
     private static final String ASSUME_ROLE = "sts:AssumeRole";
-    private static final String ANY_ROLE = "acs:ram:*:*:role/*";
-    private static final String ANY_POLICY = "acs:ram:*:*:policy/*";
     private static final String ANY_INSTANCE = "acs:ecs:*:*:instance/*";
     private static final List<String> TEAM_TAG_OPERATORS = List.of("StringEquals", "StringLike");
     private static final int NAMED_IN_MESSAGE = 3;
@@ -65,7 +63,6 @@ final class StatementRules {
         passRoleOnEveryRole(statement, flagged);
         privilegeEscalation(statement, flagged);
         if (!admin) {
-            rolesOutsideTeam(statement, flagged);
             ramResourcesOutsideTeam(statement, flagged);
             instanceOwnership(statement);
         }
@@ -150,62 +147,71 @@ final class StatementRules {
         }
     }
 
-    /** PassRole and AssumeRole on any role that is not named as one of the team's. */
-    private void rolesOutsideTeam(PolicyStatement s, Set<String> flagged) {
-        List<String> actions = new ArrayList<>();
+    /**
+     * PassRole, AssumeRole and identity-changing RAM actions on roles or policies not named as the team's,
+     * and identity-changing actions on any user or group: one finding per resource value, naming them all.
+     */
+    private void ramResourcesOutsideTeam(PolicyStatement s, Set<String> flagged) {
+        Map<String, List<String>> actionsByKind = new LinkedHashMap<>();
+        for (String kind : List.of("role", "policy", "user", "group")) {
+            actionsByKind.put(kind, new ArrayList<>());
+        }
         for (String action : List.of(PASS_ROLE, ASSUME_ROLE)) {
             if (!flagged.contains(action) && Breadth.allowing(s.actions(), action).isPresent()) {
-                actions.add(action);
+                actionsByKind.get("role").add(action);
             }
         }
-        outside(s, actions, ANY_ROLE, "role", "acs:ram:*:<account-id>:role/" + team + "-<name>",
-                " Passing or assuming another team's role gives its rights to whoever holds this policy.");
-    }
-
-    /** Identity-changing RAM actions on roles or policies that are not the team's, and on any user or group. */
-    private void ramResourcesOutsideTeam(PolicyStatement s, Set<String> flagged) {
-        List<String> onRoles = new ArrayList<>();
-        List<String> onPolicies = new ArrayList<>();
-        List<String> onUsers = new ArrayList<>();
-        List<String> onGroups = new ArrayList<>();
         for (String action : ActionCatalogue.escalating()) {
             if (flagged.contains(action) || action.equals(ASSUME_ROLE) || Breadth.allowing(s.actions(), action).isEmpty()) {
                 continue;
             }
-            Set<Target> targets = ActionCatalogue.targets(action);
-            if (targets.contains(Target.ROLE)) onRoles.add(action);
-            if (targets.contains(Target.POLICY)) onPolicies.add(action);
-            if (targets.contains(Target.USER)) onUsers.add(action);
-            if (targets.contains(Target.GROUP)) onGroups.add(action);
-        }
-        String why = " Changing another team's roles or policies, or any user or group, is how one raises one's own"
-                + " rights.";
-        outside(s, onRoles, ANY_ROLE, "role", "acs:ram:*:<account-id>:role/" + team + "-<name>", why);
-        outside(s, onPolicies, ANY_POLICY, "policy", "acs:ram:*:<account-id>:policy/" + team + "-<name>", why);
-        String noTeam = " Users and groups belong to no team, so a team policy may not change them.";
-        outside(s, onUsers, "acs:ram:*:*:user/*", "user", null, noTeam + why);
-        outside(s, onGroups, "acs:ram:*:*:group/*", "group", null, noTeam + why);
-    }
-
-    /** One finding per resource value that reaches a role (or policy) not named as the team's. */
-    private void outside(PolicyStatement s, List<String> actions, String anyOfKind, String kind, String example,
-            String why) {
-        if (actions.isEmpty()) {
-            return;
-        }
-        for (Located resource : reachedResources(s, anyOfKind)) {
-            if (example == null || resource.value().equals("NotResource") || !teams(resource.value(), kind)) {
-                boolean crossesPrefix = crossesLongerPrefix(resource.value(), kind);
-                findings.add(SECURITY_WARNING, "OUTSIDE_TEAM", resource.path(), named(actions) + " "
-                        + (actions.size() == 1 ? "is" : "are") + " allowed on " + describe(resource) + ", "
-                        + (example == null ? "which a team may not change"
-                                : crossesPrefix ? "whose wildcard also matches the " + plural(kind) + " of any team whose name starts"
-                                + " with '" + team + "-' (team " + team + "-b's " + team + "-b-web, say)"
-                                : "which includes " + plural(kind) + " that are not team " + team + "'s")
-                        + "." + why + (example == null ? " Ask a platform admin instead."
-                                : " Name each of your " + plural(kind) + " exactly: \"" + example + "\".") + conditionNote(s));
+            for (Target target : ActionCatalogue.targets(action)) {
+                if (target != Target.ACCOUNT) {
+                    actionsByKind.get(target.name().toLowerCase(Locale.ROOT)).add(action);
+                }
             }
         }
+        Map<String, Located> resources = new LinkedHashMap<>();
+        Map<String, Set<String>> actionsByResource = new HashMap<>();
+        Map<String, Set<String>> reasonsByResource = new HashMap<>();
+        actionsByKind.forEach((kind, actions) -> {
+            if (actions.isEmpty()) {
+                return;
+            }
+            for (Located resource : reachedResources(s, "acs:ram:*:*:" + kind + "/*")) {
+                Optional<String> reason = outsideReason(resource, kind);
+                if (reason.isPresent()) {
+                    resources.putIfAbsent(resource.path(), resource);
+                    actionsByResource.computeIfAbsent(resource.path(), p -> new LinkedHashSet<>()).addAll(actions);
+                    reasonsByResource.computeIfAbsent(resource.path(), p -> new LinkedHashSet<>()).add(reason.get());
+                }
+            }
+        });
+        resources.forEach((path, resource) -> {
+            List<String> actions = new ArrayList<>(actionsByResource.get(path));
+            findings.add(SECURITY_WARNING, "OUTSIDE_TEAM", path, named(actions) + " " + (actions.size() == 1 ? "is" : "are")
+                    + " allowed on " + describe(resource) + ", " + String.join(", and ", reasonsByResource.get(path))
+                    + ". Passing, assuming or changing another team's roles or policies, or any user or group, gives"
+                    + " their rights to whoever holds this policy. Name each of your roles and policies exactly, e.g."
+                    + " \"acs:ram:*:<account-id>:role/" + team + "-<name>\", and ask a platform admin for anything"
+                    + " else." + conditionNote(s));
+        });
+    }
+
+    /** Why a resource value reaching a RAM resource of {@code kind} is outside the team, if it is. */
+    private Optional<String> outsideReason(Located resource, String kind) {
+        String plural = kind.equals("policy") ? "policies" : kind + "s";
+        if (kind.equals("user") || kind.equals("group")) {
+            return Optional.of("which includes " + plural + ", and these belong to no team");
+        }
+        if (!resource.value().equals("NotResource") && teams(resource.value(), kind)) {
+            return Optional.empty();
+        }
+        if (crossesLongerPrefix(resource.value(), kind)) {
+            return Optional.of("whose wildcard also matches the " + plural + " of any team whose name starts with '"
+                    + team + "-' (team " + team + "-b's " + team + "-b-web, say)");
+        }
+        return Optional.of("which includes " + plural + " that are not team " + team + "'s");
     }
 
     /** ECS actions that change an instance's tags or role, unless limited to instances tagged with the team. */
@@ -359,10 +365,6 @@ final class StatementRules {
         }
         return String.join(", ", actions.subList(0, NAMED_IN_MESSAGE)) + " and "
                 + (actions.size() - NAMED_IN_MESSAGE) + " more";
-    }
-
-    private static String plural(String kind) {
-        return kind.equals("policy") ? "policies" : kind + "s";
     }
 
     private static String quote(String value) {
