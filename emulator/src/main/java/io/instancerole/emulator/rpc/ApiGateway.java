@@ -1,15 +1,15 @@
 package io.instancerole.emulator.rpc;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.instancerole.emulator.core.ApiException;
 import io.instancerole.emulator.core.HttpIo;
 import io.instancerole.emulator.core.Ids;
 import io.instancerole.emulator.core.Json;
 import io.instancerole.emulator.core.RequestTooLargeException;
+import io.instancerole.emulator.http.HttpHandler;
+import io.instancerole.emulator.http.HttpRequest;
+import io.instancerole.emulator.http.HttpResponse;
 import io.instancerole.emulator.state.CloudState;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,39 +30,27 @@ public final class ApiGateway implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try {
-            serve(exchange);
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
+    public HttpResponse handle(HttpRequest http) {
         String requestId = Ids.requestId();
-        String method = exchange.getRequestMethod();
-        if (!"/".equals(exchange.getRequestURI().getPath())) {
-            sendError(exchange, requestId, null, new ApiException(404, "InvalidApi.NotFound",
+        String method = http.method();
+        if (!"/".equals(http.path())) {
+            return error(requestId, null, new ApiException(404, "InvalidApi.NotFound",
                     "Specified api is not found: RPC calls go to the path \"/\"."));
-            return;
         }
         if (!"GET".equals(method) && !"POST".equals(method)) {
-            sendError(exchange, requestId, null, new ApiException(400, "UnsupportedHTTPMethod",
+            return error(requestId, null, new ApiException(400, "UnsupportedHTTPMethod",
                     "Specified HTTP method " + method + " is not supported: use POST or GET."));
-            return;
         }
         Map<String, String> params;
         try {
-            params = HttpIo.params(exchange);
+            params = HttpIo.params(http);
         } catch (IllegalArgumentException e) {
-            sendError(exchange, requestId, null, ApiException.invalidParameter("InvalidParameter",
+            return error(requestId, null, ApiException.invalidParameter("InvalidParameter",
                     "The request is not a well-formed URL-encoded parameter list: " + e.getMessage()));
-            return;
         } catch (RequestTooLargeException e) {
-            sendError(exchange, requestId, null, new ApiException(413, "RequestTooLarge", e.getMessage()));
-            return;
+            return error(requestId, null, new ApiException(413, "RequestTooLarge", e.getMessage()));
         }
-        RpcRequest request = new RpcRequest(method, params, exchange.getRemoteAddress().getAddress().getHostAddress());
+        RpcRequest request = new RpcRequest(method, params, http.sourceIp());
         Optional<Product> product = Optional.ofNullable(request.param("Version")).map(productsByVersion::get);
         ObjectNode body = Json.object();
         body.put("RequestId", requestId);
@@ -91,11 +79,7 @@ public final class ApiGateway implements HttpHandler {
                     principal == null ? null : principal.arn(), request.params(), status,
                     error == null ? null : error.code());
         }
-        if (error != null) {
-            sendError(exchange, requestId, product.orElse(null), error);
-        } else {
-            HttpIo.sendJson(exchange, status, body);
-        }
+        return error != null ? error(requestId, product.orElse(null), error) : HttpIo.json(status, body);
     }
 
     private static Action findAction(RpcRequest request, Optional<Product> product) {
@@ -111,8 +95,7 @@ public final class ApiGateway implements HttpHandler {
                         + actionName + " of Version " + request.param("Version") + " is not emulated."));
     }
 
-    private static void sendError(HttpExchange exchange, String requestId, Product product, ApiException error)
-            throws IOException {
+    private static HttpResponse error(String requestId, Product product, ApiException error) {
         ObjectNode body = Json.object();
         body.put("RequestId", requestId);
         body.put("HostId", product == null ? "emulator" : product.hostId());
@@ -123,6 +106,6 @@ public final class ApiGateway implements HttpHandler {
         if (error.accessDeniedDetail() != null) {
             body.set("AccessDeniedDetail", error.accessDeniedDetail());
         }
-        HttpIo.sendJson(exchange, error.status(), body);
+        return HttpIo.json(error.status(), body);
     }
 }
