@@ -25,6 +25,13 @@ public final class HttpIo {
         return params;
     }
 
+    /** The query's parameters alone, decoded. */
+    public static Map<String, String> query(HttpRequest request) {
+        Map<String, String> query = new LinkedHashMap<>();
+        parseForm(request.rawQuery(), query);
+        return query;
+    }
+
     public static boolean isForm(HttpRequest request) {
         String contentType = request.header("Content-Type");
         return contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded");

@@ -41,16 +41,15 @@ public final class ApiGateway implements HttpHandler {
             return error(requestId, null, new ApiException(400, "UnsupportedHTTPMethod",
                     "Specified HTTP method " + method + " is not supported: use POST or GET."));
         }
-        Map<String, String> params;
+        RpcRequest request;
         try {
-            params = HttpIo.params(http);
+            request = RpcRequest.from(http);
         } catch (IllegalArgumentException e) {
             return error(requestId, null, ApiException.invalidParameter("InvalidParameter",
                     "The request is not a well-formed URL-encoded parameter list: " + e.getMessage()));
         } catch (RequestTooLargeException e) {
             return error(requestId, null, new ApiException(413, "RequestTooLarge", e.getMessage()));
         }
-        RpcRequest request = new RpcRequest(method, params, http.sourceIp());
         Optional<Product> product = Optional.ofNullable(request.param("Version")).map(productsByVersion::get);
         ObjectNode body = Json.object();
         body.put("RequestId", requestId);
@@ -76,7 +75,7 @@ public final class ApiGateway implements HttpHandler {
                 status = error.status();
             }
             state.calls().record(product.map(Product::name).orElse(null), request.param("Action"),
-                    principal == null ? null : principal.arn(), request.params(), status,
+                    principal == null ? null : principal.arn(), Authenticator.signatureVersion(request), request.params(), status,
                     error == null ? null : error.code());
         }
         return error != null ? error(requestId, product.orElse(null), error) : HttpIo.json(status, body);
