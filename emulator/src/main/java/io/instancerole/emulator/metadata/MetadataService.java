@@ -59,6 +59,10 @@ public final class MetadataService {
             return Answer.notFound();
         }
         Instance instance = found.get();
+        if (Instance.HTTP_ENDPOINT_DISABLED.equals(instance.httpEndpoint())) {
+            // chosen here: ECS documents that a disabled endpoint serves nothing, not what a client then sees
+            return Answer.text(403, "403 - Forbidden: the metadata endpoint of this instance is disabled");
+        }
         String method = request.method();
         if ("/latest/api/token".equals(path)) {
             return "PUT".equals(method) ? issueToken(request, instanceId) : Answer.text(405, "405 - Method Not Allowed");
@@ -67,7 +71,8 @@ public final class MetadataService {
             return Answer.text(405, "405 - Method Not Allowed");
         }
         String token = request.header(TOKEN_HEADER);
-        if (token != null && !state.metadataTokenValid(token, instanceId)) {
+        boolean hardened = Instance.HTTP_TOKENS_REQUIRED.equals(instance.httpTokens());
+        if ((token == null && hardened) || (token != null && !state.metadataTokenValid(token, instanceId))) {
             return Answer.text(401, "401 - Unauthorized");
         }
         switch (path) {
