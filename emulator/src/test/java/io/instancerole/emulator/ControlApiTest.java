@@ -146,6 +146,16 @@ class ControlApiTest {
     }
 
     @Test
+    void aFaultAfterKCallsLetsThemThroughFirst() throws Exception {
+        control.addFault(FaultSpec.of("GetCallerIdentity", "ServiceUnavailable", 503).after(2));
+
+        assertEquals("Account", EMULATOR.send(root, new GetCallerIdentityRequest()).getIdentityType());
+        assertEquals("Account", EMULATOR.send(root, new GetCallerIdentityRequest()).getIdentityType());
+        assertEquals("ServiceUnavailable", EMULATOR.failure(root, new GetCallerIdentityRequest()).getErrCode());
+        assertEquals("Account", EMULATOR.send(root, new GetCallerIdentityRequest()).getIdentityType());
+    }
+
+    @Test
     void settingsAreReadAndWritten() {
         JsonNode defaults = control.settings();
         control.setPropagationDelay(Duration.ofMillis(1500));

@@ -126,15 +126,17 @@ final class ControlActions {
 
     ObjectNode addFault(byte[] body) {
         ControlBody request = ControlBody.parse(body,
-                Set.of("action", "code", "httpStatus", "times", "instanceId", "message"));
+                Set.of("action", "code", "httpStatus", "times", "after", "instanceId", "message"));
         String action = request.requiredText("action");
         String code = request.requiredText("code");
         int httpStatus = (int) request.requiredNumber("httpStatus", 400, 599);
         Long times = request.number("times", 1, Integer.MAX_VALUE);
+        Long after = request.number("after", 0, Integer.MAX_VALUE);
         String instanceId = request.text("instanceId");
         String message = request.text("message");
         synchronized (state) {
-            state.faults().add(new Fault(action, code, httpStatus, times == null ? 1 : times.intValue(), instanceId,
+            state.faults().add(new Fault(action, code, httpStatus, times == null ? 1 : times.intValue(),
+                    after == null ? 0 : after.intValue(), instanceId,
                     message));
         }
         ObjectNode json = Json.object();
@@ -142,6 +144,7 @@ final class ControlActions {
         json.put("code", code);
         json.put("httpStatus", httpStatus);
         json.put("times", times == null ? 1 : times);
+        json.put("after", after == null ? 0 : after);
         json.put("instanceId", instanceId);
         return json;
     }

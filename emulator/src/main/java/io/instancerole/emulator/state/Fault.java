@@ -1,6 +1,9 @@
 package io.instancerole.emulator.state;
 
-/** An injected error: the next {@code remaining} calls of {@code action} (or of it for one instance) fail. */
+/**
+ * An injected error: after {@code after} calls of {@code action} (or of it for one instance) have
+ * gone through, the next {@code remaining} fail.
+ */
 public final class Fault {
     private final String action;
     private final String code;
@@ -8,12 +11,14 @@ public final class Fault {
     private final String instanceId;
     private final String message;
     private int remaining;
+    private int after;
 
-    public Fault(String action, String code, int httpStatus, int times, String instanceId, String message) {
+    public Fault(String action, String code, int httpStatus, int times, int after, String instanceId, String message) {
         this.action = action;
         this.code = code;
         this.httpStatus = httpStatus;
         this.remaining = times;
+        this.after = after;
         this.instanceId = instanceId;
         this.message = message;
     }
@@ -29,6 +34,15 @@ public final class Fault {
     boolean matches(String actionName, String instance) {
         return remaining > 0 && action.equals(actionName)
                 && (instanceId == null ? instance == null : instanceId.equals(instance));
+    }
+
+    /** True (and one fewer to let through) while calls still pass before this fault fires. */
+    boolean letThrough() {
+        if (after > 0) {
+            after--;
+            return true;
+        }
+        return false;
     }
 
     void use() { remaining--; }
