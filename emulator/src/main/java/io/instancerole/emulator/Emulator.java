@@ -6,7 +6,9 @@ import io.instancerole.emulator.core.EmulatorClock;
 import io.instancerole.emulator.core.Ids;
 import io.instancerole.emulator.core.HttpIo;
 import io.instancerole.emulator.ecs.EcsProduct;
+import io.instancerole.emulator.http.HttpHandler;
 import io.instancerole.emulator.http.HttpListener;
+import io.instancerole.emulator.http.HttpResponse;
 import io.instancerole.emulator.metadata.MetadataService;
 import io.instancerole.emulator.metadata.RootMetadataHandler;
 import io.instancerole.emulator.ram.RamProduct;
@@ -14,10 +16,12 @@ import io.instancerole.emulator.ram.SystemPolicies;
 import io.instancerole.emulator.rpc.ApiGateway;
 import io.instancerole.emulator.state.AccessKey;
 import io.instancerole.emulator.state.CloudState;
+import io.instancerole.emulator.state.StateFile;
 import io.instancerole.emulator.sts.StsProduct;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * An offline Alibaba Cloud account: RAM, ECS and STS over the RPC protocol of the V1 SDK, the
@@ -40,21 +44,32 @@ public final class Emulator implements AutoCloseable {
 
     /** Binds the listeners and starts serving; a port in use fails with {@link java.net.BindException}. */
     public static Emulator start(EmulatorOptions options) throws IOException {
-        CloudState state = new CloudState(Ids.digits(16),
-                new AccessKey(Ids.accessKeyId(), Ids.accessKeySecret(), null), new EmulatorClock(),
-                SystemPolicies.all());
+        EmulatorClock clock = new EmulatorClock();
+        Supplier<CloudState> fresh = () -> new CloudState(Ids.digits(16),
+                new AccessKey(Ids.accessKeyId(), Ids.accessKeySecret(), null), clock, SystemPolicies.all());
+        CloudState state;
+        StateFile stateFile = null;
+        if (options.stateFile().isPresent()) {
+            StateFile.Loaded loaded = StateFile.open(options.stateFile().get(), clock, SystemPolicies.all(), fresh);
+            state = loaded.state();
+            stateFile = loaded.file();
+        } else {
+            state = fresh.get();
+        }
         MetadataService metadataService = new MetadataService(state);
         InetAddress address = InetAddress.getByName(options.bindAddress());
         ApiGateway gateway = new ApiGateway(state, List.of(RamProduct.create(), EcsProduct.create(), StsProduct.create()));
         ControlHandler control = new ControlHandler(state, metadataService);
+        HttpHandler routes = request -> request.path().startsWith(ControlHandler.PREFIX + "/")
+                ? control.handle(request) : gateway.handle(request);
         HttpListener api = HttpListener.start(address, options.apiPort(), "emulator", WORKER_THREADS, HttpIo.MAX_BODY_BYTES,
-                request -> request.path().startsWith(ControlHandler.PREFIX + "/") ? control.handle(request) : gateway.handle(request),
-                System.err);
+                saving(state, stateFile, routes), System.err);
         HttpListener metadata = null;
         try {
             if (options.metadataPort() != EmulatorOptions.NO_METADATA_LISTENER) {
                 metadata = HttpListener.start(address, options.metadataPort(), "emulator-metadata", WORKER_THREADS,
-                        HttpIo.MAX_BODY_BYTES, new RootMetadataHandler(state, metadataService), System.err);
+                        HttpIo.MAX_BODY_BYTES, saving(state, stateFile, new RootMetadataHandler(state, metadataService)),
+                        System.err);
             }
         } catch (IOException | RuntimeException e) {
             api.close();
@@ -62,6 +77,27 @@ public final class Emulator implements AutoCloseable {
         }
         String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
         return new Emulator(state, api, metadata, host);
+    }
+
+    /**
+     * {@code handler}, then the account written to the state file if it changed, before the answer
+     * leaves: what a client saw succeed survives a restart. Metadata reads count (they issue sessions).
+     */
+    private static HttpHandler saving(CloudState state, StateFile stateFile, HttpHandler handler) {
+        if (stateFile == null) {
+            return handler;
+        }
+        return request -> {
+            HttpResponse response = handler.handle(request);
+            synchronized (state) {
+                try {
+                    stateFile.saveIfChanged(state);
+                } catch (IOException e) {
+                    System.err.println("emulator: cannot write the state file " + stateFile.path() + ": " + e.getMessage());
+                }
+            }
+            return response;
+        };
     }
 
     public int apiPort() {
