@@ -47,10 +47,13 @@ final class LocalStack implements Running {
         ExecutorService functionThreads = Threads.cachedPool("function");
         try {
             if (target == null) {
-                target = EmulatorTarget.start(options.bind(), options.emulatorPort(), "--emulator-port", options.metadataPort(), json);
+                target = EmulatorTarget.start(options.bind(), options.emulatorPort(), "--emulator-port", options.metadataPort(),
+                        options.state(), json);
             }
             Router<GatewayRoute> router = router(template, functions(template, target, out, err, functionThreads));
-            if (options.demo() && target instanceof EmulatorTarget) {
+            // an account kept with --state already has its instances (the demo ones or the user's own)
+            if (options.demo() && target instanceof EmulatorTarget
+                    && ((EmulatorTarget) target).control().state().path("instances").isEmpty()) {
                 DemoAccount.create(((EmulatorTarget) target).control());
             }
             LocalGateway gateway = new LocalGateway(router, callers, new ApiGatewayCodec(json), new ErrorResponses(json), json, err);
