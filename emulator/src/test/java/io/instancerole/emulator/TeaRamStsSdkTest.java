@@ -17,8 +17,10 @@ import com.aliyun.sts20150401.models.GetCallerIdentityResponse;
 import com.aliyun.tea.TeaException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.instancerole.emulator.testing.EmulatorExtension;
+import io.instancerole.emulator.testing.SdkRequests;
 import io.instancerole.emulator.testing.TeaClients;
 import io.instancerole.emulator.testing.TrustPolicies;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -55,6 +57,23 @@ class TeaRamStsSdkTest {
         for (JsonNode call : EMULATOR.control().calls()) {
             assertEquals("3", call.path("signatureVersion").asText(), call.toString());
         }
+    }
+
+    @Test
+    void v1AndTeaClientsShareOneAccountOnOnePort() throws Exception {
+        EMULATOR.send(EMULATOR.root(), SdkRequests.createRole("made-by-v1", TrustPolicies.ecs()));
+        com.aliyun.ram20150501.Client tea = TeaClients.ram(root());
+        assertEquals("made-by-v1", tea.getRole(new GetRoleRequest().setRoleName("made-by-v1")).getBody().getRole()
+                .getRoleName());
+        tea.createRole(new CreateRoleRequest().setRoleName("made-by-tea").setAssumeRolePolicyDocument(TrustPolicies.ecs()));
+        com.aliyuncs.ram.model.v20150501.GetRoleRequest v1Get = new com.aliyuncs.ram.model.v20150501.GetRoleRequest();
+        v1Get.setRoleName("made-by-tea");
+        assertEquals("made-by-tea", EMULATOR.send(EMULATOR.root(), v1Get).getRole().getRoleName());
+
+        JsonNode calls = EMULATOR.control().calls();
+        assertEquals(List.of("1.0", "3", "3", "1.0"), List.of(calls.get(0).path("signatureVersion").asText(),
+                calls.get(1).path("signatureVersion").asText(), calls.get(2).path("signatureVersion").asText(),
+                calls.get(3).path("signatureVersion").asText()));
     }
 
     @Test
