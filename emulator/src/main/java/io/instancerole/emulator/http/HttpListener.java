@@ -102,7 +102,7 @@ public final class HttpListener implements AutoCloseable {
             headers.put(values.getHeaderName().toString(), new ArrayList<>(values));
         }
         HttpRequest request = new HttpRequest(exchange.getRequestMethod().toString(), exchange.getRequestPath(),
-                exchange.getRequestURI(), exchange.getQueryString(), headers, body, tooLarge,
+                rawPath(exchange), exchange.getQueryString(), headers, body, tooLarge,
                 exchange.getSourceAddress().getAddress().getHostAddress());
         HttpResponse response;
         try {
@@ -112,6 +112,16 @@ public final class HttpListener implements AutoCloseable {
             response = HttpResponse.text(500, "500 - Internal Server Error");
         }
         write(exchange, response);
+    }
+
+    /** The path as sent; a proxy-style request ({@code GET http://host/path}) loses its scheme and host. */
+    private static String rawPath(HttpServerExchange exchange) {
+        String uri = exchange.getRequestURI();
+        if (!exchange.isHostIncludedInRequestURI()) {
+            return uri;
+        }
+        int slash = uri.indexOf('/', uri.indexOf("//") + 2);
+        return slash < 0 ? "/" : uri.substring(slash);
     }
 
     /** Status, headers and body handed over together, so they leave in one write. */
