@@ -1,6 +1,7 @@
 package io.instancerole.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.instancerole.chat.ChatOpsConfig;
 import io.instancerole.functions.http.ApiGatewayCodec;
 import io.instancerole.functions.http.ErrorResponses;
 import io.instancerole.functions.http.Route;
@@ -37,6 +38,7 @@ final class LocalStack implements Running {
         ObjectMapper json = new ObjectMapper();
         Template template = Template.read(options.template());
         Callers callers = options.callers().map(file -> Callers.read(file, json)).orElseGet(Callers::builtIn);
+        ChatSetup chat = options.chat();
         for (FunctionDefinition function : template.functions()) {
             LocalFunction.checkLoadable(function);
         }
@@ -50,7 +52,7 @@ final class LocalStack implements Running {
                 target = EmulatorTarget.start(options.bind(), options.emulatorPort(), "--emulator-port", options.metadataPort(),
                         options.state(), json);
             }
-            Router<GatewayRoute> router = router(template, functions(template, target, out, err, functionThreads));
+            Router<GatewayRoute> router = router(template, functions(template, target, chat, out, err, functionThreads));
             // an account kept with --state already has its instances (the demo ones or the user's own)
             if (options.demo() && target instanceof EmulatorTarget
                     && ((EmulatorTarget) target).control().state().path("instances").isEmpty()) {
@@ -71,16 +73,19 @@ final class LocalStack implements Running {
         }
     }
 
-    private static Map<String, LocalFunction> functions(Template template, CloudTarget target, PrintStream out, PrintStream err,
-                                                        ExecutorService threads) {
+    private static Map<String, LocalFunction> functions(Template template, CloudTarget target, ChatSetup chat, PrintStream out,
+                                                        PrintStream err, ExecutorService threads) {
         Map<String, ExecutionCredentials> credentials = new HashMap<>();
         for (ServiceDefinition service : template.services()) {
             credentials.put(service.name(), target.executionCredentials(service, err::println));
         }
         Map<String, LocalFunction> functions = new HashMap<>();
         for (FunctionDefinition function : template.functions()) {
-            functions.put(function.name(), new LocalFunction(function, environment(function, target),
-                    credentials.get(function.serviceName()), out, err, threads));
+            Map<String, String> environment = new HashMap<>(environment(function, target));
+            if (function.environment().containsKey(ChatOpsConfig.DINGTALK_APP_SECRET)) {
+                environment.putAll(chat.environment()); // the function that reads the chat variables gets them filled in
+            }
+            functions.put(function.name(), new LocalFunction(function, environment, credentials.get(function.serviceName()), out, err, threads));
         }
         return functions;
     }

@@ -10,7 +10,7 @@ import java.util.Set;
 /** {@code serve}'s command line. */
 final class ServeOptions {
     static final String USAGE = "serve [--port 8080] [--emulator-port 8081] [--metadata-port 8082] [--bind 127.0.0.1]"
-            + " [--no-demo] [--state FILE] [--callers FILE] [--template template.yml] [--cloud aliyun]";
+            + " [--no-demo] [--state FILE] [--callers FILE] [--chatops FILE] [--template template.yml] [--cloud aliyun]";
 
     private final InetAddress bind;
     private final int port;
@@ -18,11 +18,12 @@ final class ServeOptions {
     private final int metadataPort;
     private final boolean demo;
     private final Path callers;
+    private final Path chatops;
     private final Path template;
     private final boolean realCloud;
     private final Path state;
 
-    private ServeOptions(InetAddress bind, int port, int emulatorPort, int metadataPort, boolean demo, Path callers,
+    private ServeOptions(InetAddress bind, int port, int emulatorPort, int metadataPort, boolean demo, Path callers, Path chatops,
                          Path template, boolean realCloud, Path state) {
         this.bind = bind;
         this.port = port;
@@ -30,6 +31,7 @@ final class ServeOptions {
         this.metadataPort = metadataPort;
         this.demo = demo;
         this.callers = callers;
+        this.chatops = chatops;
         this.template = template;
         this.realCloud = realCloud;
         this.state = state;
@@ -37,7 +39,8 @@ final class ServeOptions {
 
     static ServeOptions parse(List<String> args) {
         Flags flags = Flags.parse("serve", args,
-                Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--template", "--cloud", "--state"),
+                Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--chatops", "--template", "--cloud",
+                        "--state"),
                 Set.of("--no-demo"));
         flags.expectPositional(0, USAGE);
         String cloud = flags.value("--cloud").orElse(null);
@@ -50,7 +53,7 @@ final class ServeOptions {
         return new ServeOptions(address(flags.value("--bind").orElse("127.0.0.1")),
                 flags.port("--port", 8080, false), flags.port("--emulator-port", 8081, false),
                 flags.port("--metadata-port", 8082, true), !flags.isSet("--no-demo"),
-                flags.value("--callers").map(Path::of).orElse(null),
+                flags.value("--callers").map(Path::of).orElse(null), flags.value("--chatops").map(Path::of).orElse(null),
                 Path.of(flags.value("--template").orElse("template.yml")), cloud != null,
                 flags.value("--state").map(Path::of).orElse(null));
     }
@@ -91,6 +94,15 @@ final class ServeOptions {
     /** {@code --state FILE}: the emulator's account kept there across restarts; empty: memory only. */
     Optional<Path> state() {
         return Optional.ofNullable(state);
+    }
+
+    Optional<Path> chatopsFile() {
+        return Optional.ofNullable(chatops);
+    }
+
+    /** The chat routes' secrets and directory: {@code --chatops FILE}, else the demo ones. */
+    ChatSetup chat() {
+        return chatops == null ? ChatSetup.demo() : ChatSetup.read(chatops);
     }
 
     Path template() {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * An error to inject: {@code FaultSpec.of("AttachInstanceRamRole", "Throttling.User", 400).times(2)};
- * with {@link #after}, only once that many calls went through (the second chunk of a batch); with
- * {@link #instanceId}, only that instance fails inside a batch answer.
+ * with {@link #instanceId}, only that instance fails inside a batch answer; with {@link #after},
+ * that many matching calls pass first.
  */
 public final class FaultSpec {
     private final String action;
@@ -35,7 +35,7 @@ public final class FaultSpec {
         return new FaultSpec(action, code, httpStatus, count, after, instanceId, message);
     }
 
-    /** Lets {@code calls} calls of the action (of the instance, with {@link #instanceId}) succeed first. */
+    /** The first {@code calls} matching calls pass; the fault then hits the next {@link #times}. */
     public FaultSpec after(int calls) {
         return new FaultSpec(action, code, httpStatus, times, calls, instanceId, message);
     }
@@ -54,7 +54,9 @@ public final class FaultSpec {
         json.put("code", code);
         json.put("httpStatus", httpStatus);
         json.put("times", times);
-        json.put("after", after);
+        if (after != 0) {
+            json.put("after", after);
+        }
         if (instanceId != null) {
             json.put("instanceId", instanceId);
         }

@@ -29,6 +29,8 @@ final class ControlActions {
     private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final int MAX_TAGS = 20;
     private static final long MAX_CREDENTIAL_LIFETIME = 43200;
+    /** A minute: longer than any real call, short enough that a typo does not hang a test. */
+    private static final long MAX_LATENCY_MILLIS = 60_000;
 
     private final CloudState state;
     private final MetadataService metadata;
@@ -136,8 +138,7 @@ final class ControlActions {
         String message = request.text("message");
         synchronized (state) {
             state.faults().add(new Fault(action, code, httpStatus, times == null ? 1 : times.intValue(),
-                    after == null ? 0 : after.intValue(), instanceId,
-                    message));
+                    after == null ? 0 : after.intValue(), instanceId, message));
         }
         ObjectNode json = Json.object();
         json.put("action", action);
@@ -154,10 +155,12 @@ final class ControlActions {
         synchronized (state) {
             if (body != null) {
                 ControlBody request = ControlBody.parse(body,
-                        Set.of("propagationDelayMs", "credentialLifetimeSeconds", "clockOffsetMs"));
+                        Set.of("propagationDelayMs", "credentialLifetimeSeconds", "clockOffsetMs", "latencyMs", "latencyJitterMs"));
                 Long delay = request.number("propagationDelayMs", 0, Long.MAX_VALUE / 2);
                 Long lifetime = request.number("credentialLifetimeSeconds", 1, MAX_CREDENTIAL_LIFETIME);
                 Long offset = request.number("clockOffsetMs", Long.MIN_VALUE / 2, Long.MAX_VALUE / 2);
+                Long latency = request.number("latencyMs", 0, MAX_LATENCY_MILLIS);
+                Long jitter = request.number("latencyJitterMs", 0, MAX_LATENCY_MILLIS);
                 Settings settings = state.settings();
                 if (delay != null) {
                     settings.setPropagationDelay(Duration.ofMillis(delay));
@@ -168,11 +171,19 @@ final class ControlActions {
                 if (offset != null) {
                     state.clock().setOffset(Duration.ofMillis(offset));
                 }
+                if (latency != null) {
+                    settings.setLatency(Duration.ofMillis(latency));
+                }
+                if (jitter != null) {
+                    settings.setLatencyJitter(Duration.ofMillis(jitter));
+                }
             }
             ObjectNode json = Json.object();
             json.put("propagationDelayMs", state.settings().propagationDelay().toMillis());
             json.put("credentialLifetimeSeconds", state.settings().credentialLifetime().getSeconds());
             json.put("clockOffsetMs", state.clock().offset().toMillis());
+            json.put("latencyMs", state.settings().latency().toMillis());
+            json.put("latencyJitterMs", state.settings().latencyJitter().toMillis());
             return json;
         }
     }

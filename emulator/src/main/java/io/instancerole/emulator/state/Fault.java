@@ -2,7 +2,7 @@ package io.instancerole.emulator.state;
 
 /**
  * An injected error: after {@code after} calls of {@code action} (or of it for one instance) have
- * gone through, the next {@code remaining} fail.
+ * passed, the next {@code remaining} fail.
  */
 public final class Fault {
     private final String action;
@@ -11,14 +11,14 @@ public final class Fault {
     private final String instanceId;
     private final String message;
     private int remaining;
-    private int after;
+    private int toPass;
 
     public Fault(String action, String code, int httpStatus, int times, int after, String instanceId, String message) {
         this.action = action;
         this.code = code;
         this.httpStatus = httpStatus;
         this.remaining = times;
-        this.after = after;
+        this.toPass = after;
         this.instanceId = instanceId;
         this.message = message;
     }
@@ -31,18 +31,18 @@ public final class Fault {
     public String message() { return message; }
     public int remaining() { return remaining; }
 
+    /** Counts a matching call against {@code after}; true while calls are still let through. */
+    boolean letsPass() {
+        if (toPass == 0) {
+            return false;
+        }
+        toPass--;
+        return true;
+    }
+
     boolean matches(String actionName, String instance) {
         return remaining > 0 && action.equals(actionName)
                 && (instanceId == null ? instance == null : instanceId.equals(instance));
-    }
-
-    /** True (and one fewer to let through) while calls still pass before this fault fires. */
-    boolean letThrough() {
-        if (after > 0) {
-            after--;
-            return true;
-        }
-        return false;
     }
 
     void use() { remaining--; }
