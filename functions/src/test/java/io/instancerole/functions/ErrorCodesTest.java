@@ -77,6 +77,26 @@ class ErrorCodesTest {
     }
 
     @Test
+    void identityHeadersSentTwiceAreNeverGuessedAt() {
+        JsonNode before = WORLD.state();
+        // the attack: a second header in another letter case naming the admin team
+        WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"team-a-web\"}").header("x-caller-team", "platform"))
+                .assertError(401, "Unauthenticated");
+        WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"team-a-web\"}").header("X-CALLER-ID", "mallory"))
+                .assertError(401, "Unauthenticated");
+        Answer several = WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"platform-admin\"}")
+                .headerValues("X-Caller-Team", "team-a", "platform")).assertError(401, "Unauthenticated");
+        WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"platform-admin\"}")
+                .header("X-Caller-Team", "team-a,platform")).assertError(401, "Unauthenticated");
+
+        assertTrue(several.body().path("message").asText().contains("X-Caller-Team was sent 2 times"), several.rawBody());
+        assertEquals(before, WORLD.state());
+        // one of each, in any letter case, is fine
+        WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"team-a-web\"}").withoutHeader("X-Caller-Team")
+                .header("x-caller-team", "team-a")).assertOk(201);
+    }
+
+    @Test
     void provokesForbidden() {
         Answer answer = WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"team-b-web\"}")).assertError(403, "Forbidden");
         assertTrue(answer.body().path("message").asText().contains("team-a-"), "names the rule: " + answer.rawBody());
