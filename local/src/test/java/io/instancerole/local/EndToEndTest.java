@@ -148,9 +148,10 @@ class EndToEndTest {
         ensureWalkthroughRole();
         JsonNode result = expect(207, Walkthrough.BIND_OTHER_TEAMS_INSTANCE).path("results").get(0);
         assertEquals("failed", result.path("status").asText());
-        assertEquals("Forbidden", result.path("code").asText());
+        // another team's instance answers exactly as a missing one: nothing to learn from it
+        assertEquals("InstanceNotFound", result.path("code").asText());
         assertNull(state().boundRole("i-demob1"));
-        assertEquals("Forbidden", expect(403, Walkthrough.DESCRIBE_OTHER_TEAMS_INSTANCE).path("code").asText());
+        assertEquals("InstanceNotFound", expect(404, Walkthrough.DESCRIBE_OTHER_TEAMS_INSTANCE).path("code").asText());
     }
 
     @Test
