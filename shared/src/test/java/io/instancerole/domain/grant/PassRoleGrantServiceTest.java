@@ -283,6 +283,24 @@ class PassRoleGrantServiceTest {
     }
 
     @Test
+    void aDeleteRefusedAfterTheDetachIs207AndARetryFinishes() {
+        service.grant(TestContexts.of(cloud, "team-a", false), grant("deployer", null, "team-a-web"));
+        cloud.failNext("DeletePolicy", CloudException.Kind.CONFLICT, "DeleteConflict.Policy.Version");
+
+        PassRoleGrantResult half = service.revoke(TestContexts.of(cloud, "team-a", false), revoke("deployer", "team-a-web"));
+        assertEquals(207, half.httpStatus());
+        assertEquals(Status.DELETED, half.status());
+        assertEquals("DeletePolicy", half.failure().get("action"));
+        assertEquals(List.of(), cloud.userPolicies("deployer"), "the user lost the grant already");
+        assertTrue(cloud.policyExists(POLICY, PolicyType.Custom));
+
+        PassRoleGrantResult retry = service.revoke(TestContexts.of(cloud, "team-a", false), revoke("deployer", "team-a-web"));
+        assertEquals(200, retry.httpStatus());
+        assertEquals(Status.DELETED, retry.status());
+        assertFalse(cloud.policyExists(POLICY, PolicyType.Custom));
+    }
+
+    @Test
     void anAttachRefusedAfterThePolicyWasMadeIs207AndARetryFinishes() {
         cloud.failNext("AttachPolicyToUser", CloudException.Kind.DENIED, "NoPermission");
         PassRoleGrantResult half = service.grant(TestContexts.of(cloud, "team-a", false), grant("deployer", null, "team-a-web"));
