@@ -48,19 +48,13 @@ final class TagActions {
 
     private static ObjectNode tagResources(Call call) {
         String type = resourceType(call);
-        List<String> names = list(call, "ResourceNames", MAX_RESOURCE_NAMES);
-        if (names.isEmpty()) {
-            throw ApiException.missingParameter("ResourceNames");
-        }
+        List<String> names = requiredNames(call);
         Map<String, String> tags = requestTags(call);
         if (tags.isEmpty()) {
             throw ApiException.missingParameter("Tag");
         }
         call.authorize("ram:TagResources", "*");
-        List<Tags> targets = new ArrayList<>();
-        for (String name : names) {
-            targets.add(existing(call, type, name));
-        }
+        List<Tags> targets = existing(call, type, names);
         for (Tags target : targets) {
             checkCount(target, tags);
         }
@@ -70,21 +64,14 @@ final class TagActions {
 
     private static ObjectNode untagResources(Call call) {
         String type = resourceType(call);
-        List<String> names = list(call, "ResourceNames", MAX_RESOURCE_NAMES);
-        if (names.isEmpty()) {
-            throw ApiException.missingParameter("ResourceNames");
-        }
+        List<String> names = requiredNames(call);
         boolean all = RamRules.bool("All", call.param("All"));
         List<String> keys = list(call, "TagKeys", MAX_TAGS_PER_RESOURCE);
         if (!all && keys.isEmpty()) {
             throw ApiException.missingParameter("TagKeys");
         }
         call.authorize("ram:UntagResources", "*");
-        List<Tags> targets = new ArrayList<>();
-        for (String name : names) {
-            targets.add(existing(call, type, name));
-        }
-        for (Tags target : targets) {
+        for (Tags target : existing(call, type, names)) {
             if (all) {
                 target.clear();
             } else {
@@ -92,6 +79,24 @@ final class TagActions {
             }
         }
         return Json.object();
+    }
+
+    private static List<String> requiredNames(Call call) {
+        List<String> names = list(call, "ResourceNames", MAX_RESOURCE_NAMES);
+        if (names.isEmpty()) {
+            throw ApiException.missingParameter("ResourceNames");
+        }
+        return names;
+    }
+
+    /** The tags of every named resource; the first missing one fails the whole call before any change. */
+    private static List<Tags> existing(Call call, String type, List<String> names) {
+        List<Tags> targets = new ArrayList<>();
+        for (String name : names) {
+            targets.add(ROLE.equals(type) ? RoleActions.existing(call, name).tags()
+                    : PolicyActions.existing(call, ManagedPolicy.CUSTOM, name).tags());
+        }
+        return targets;
     }
 
     /**
@@ -238,13 +243,6 @@ final class TagActions {
                     "The parameter ResourceType must be \"role\" or \"policy\": \"" + type + "\".");
         }
         return type;
-    }
-
-    private static Tags existing(Call call, String type, String name) {
-        if (ROLE.equals(type)) {
-            return RoleActions.existing(call, name).tags();
-        }
-        return PolicyActions.existing(call, ManagedPolicy.CUSTOM, name).tags();
     }
 
     private static int pageSize(Call call) {

@@ -18,8 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What one user's PassRole policy grants: the exact roles it may pass, and whether it may also
- * bind them (the four ECS actions). Immutable; read from and written to the policy document.
+ * What one team's PassRole policy for one user grants: the exact roles it may pass, and whether it
+ * may also bind them (the ECS actions, attach and detach limited to the team's instances).
+ * Immutable; read from and written to the policy document.
  */
 final class PassRoleGrant {
     /** The ECS actions that change an instance: limited to the granting team's instances. */

@@ -212,8 +212,11 @@ public final class Guardrails {
         }
     }
 
-    /** The OWNER_TAG_KEY values of every tagged role and policy: the teams known to own something. */
-    private Set<String> taggedTeams(RamPort ram) {
+    /**
+     * The OWNER_TAG_KEY values of every tagged role and policy: the teams known to own something,
+     * as {@link #owns} needs them (a list endpoint reads them once per request).
+     */
+    public Set<String> taggedTeams(RamPort ram) {
         Set<String> teams = new HashSet<>();
         for (RamResourceType type : RamResourceType.values()) {
             ram.listTags(type, List.of(), config.ownerTagKey()).values().forEach(tags -> teams.add(tags.get(config.ownerTagKey())));

@@ -10,7 +10,6 @@ import static io.instancerole.domain.it.Requests.codes;
 import static io.instancerole.domain.it.Requests.createPolicy;
 import static io.instancerole.domain.it.Requests.createRole;
 import static io.instancerole.domain.it.Requests.grant;
-import static io.instancerole.domain.it.Requests.statuses;
 import static io.instancerole.domain.it.Requests.unbind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
