@@ -118,6 +118,28 @@ class OwnershipAttackTest {
     }
 
     @Test
+    void aTeamNamedLikeTheGrantPoliciesCannotTakeOverOrPlantAGrant() {
+        String squatter = "passrole";
+        api.roles.createRole(api.as(TEAM_B), createRole("team-b-web"));
+        String teamAGrant = api.grants.grant(api.as(TEAM_A), grant("deployer", "team-a-web")).policyName();
+        JsonNode teamAGrantBefore = account.defaultDocument(teamAGrant);
+
+        // rewrite team A's grant policy: its name has the squatter's prefix, its tag is team A's
+        DomainException takeover = refused(() -> api.policies.createPolicy(api.as(squatter), createPolicy(teamAGrant, READ_BUCKET)));
+        assertEquals(ErrorCode.Forbidden, takeover.code());
+        assertEquals(teamAGrantBefore, account.defaultDocument(teamAGrant));
+
+        // plant a policy under the name team B's grant will use, and wait for team B to attach it
+        String teamBGrant = api.grants.grant(api.as(TEAM_B, true), grant("deployer", "team-b-web")).policyName();
+        assertEquals(Status.CREATED, api.policies.createPolicy(api.as(squatter), createPolicy(teamBGrant, READ_BUCKET)).status());
+        DomainException planted = refused(() -> api.grants.grant(api.as(TEAM_B), grant("deployer", "team-b-web")));
+
+        assertEquals(ErrorCode.Conflict, planted.code());
+        assertTrue(planted.getMessage().contains("left untouched"), planted.getMessage());
+        assertEquals(List.of("Custom:" + teamAGrant), account.policiesOf("User", "deployer"), "the planted policy never reached the user");
+    }
+
+    @Test
     void aReTaggedRoleFollowsItsTagNotItsName() throws ClientException {
         assertEquals("team-a-web", api.describe.describeRole(api.as(TEAM_A), RoleName.of("team-a-web")).role().roleName());
 
