@@ -237,7 +237,7 @@ public final class Guardrails {
     private static Optional<String> longerPrefixTeam(Caller caller, String name, Set<String> taggedTeams) {
         String folded = name.toLowerCase(Locale.ROOT);
         return taggedTeams.stream()
-                .filter(team -> team != null && team.length() > caller.team().length() && !team.equals(caller.team()))
+                .filter(team -> team != null && team.length() > caller.team().length())
                 .filter(team -> folded.startsWith(team.toLowerCase(Locale.ROOT) + "-"))
                 .max((a, b) -> Integer.compare(a.length(), b.length()));
     }
