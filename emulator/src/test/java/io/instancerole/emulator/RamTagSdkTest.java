@@ -57,6 +57,17 @@ class RamTagSdkTest {
     }
 
     @Test
+    void createPolicyTakesTagsInTheFlatStyleToo() throws Exception {
+        root.getCommonResponse(ram("CreatePolicy", Map.of("PolicyName", "team-b-read", "PolicyDocument",
+                policy("Allow", "oss:GetObject", "*"), "Tag.1.Key", "team", "Tag.1.Value", "team-b")));
+
+        JsonNode listed = list(Map.of("ResourceType", "policy", "ResourceNames.1", "team-b-read"));
+
+        assertEquals("team-b", listed.path("TagResources").get(0).path("TagValue").asText());
+        assertEquals("team-b", EMULATOR.control().state().path("policies").get(0).path("tags").path("team").asText());
+    }
+
+    @Test
     void retaggingOverwritesAndUntagRemoves() throws Exception {
         EMULATOR.send(root, createRole("team-a-web", TrustPolicies.ecs()));
         tag("role", "team-a-web", "team", "team-a");
