@@ -190,6 +190,26 @@ class ErrorCodesTest {
     }
 
     @Test
+    void aLaterStepTheCloudRefusesIs207WithTheFailedItem() {
+        WORLD.createEcsRole("team-a-web");
+        WORLD.createEcsRole("team-a-api");
+        WORLD.control().addFault(FaultSpec.of("AttachPolicyToRole", "LimitExceeded.Role.Policy", 409));
+        String body = "{\"policyName\":\"team-a-p\",\"attachToRoles\":[\"team-a-web\",\"team-a-api\"],\"document\":"
+                + "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"acs:oss:*:*:b/*\"}]}}";
+
+        Answer half = WORLD.call(CreatePolicyFunction.class, post("/v1/policies", body)).assertOk(207);
+        Answer retry = WORLD.call(CreatePolicyFunction.class, post("/v1/policies", body)).assertOk(200);
+
+        assertEquals("created", half.body().path("status").asText());
+        assertEquals("failed", half.body().path("attachments").path(0).path("status").asText());
+        assertEquals("LimitExceeded.Role.Policy", half.body().path("attachments").path(0).path("code").asText());
+        assertEquals("attached", half.body().path("attachments").path(1).path("status").asText());
+        assertEquals("partial", WORLD.logger().auditLines().get(0).path("outcome").asText());
+        assertEquals("attached", retry.body().path("attachments").path(0).path("status").asText());
+        assertEquals("alreadyAttached", retry.body().path("attachments").path(1).path("status").asText());
+    }
+
+    @Test
     void provokesPayloadTooLarge() {
         WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"description\":\"" + "d".repeat(70_000) + "\"}"))
                 .assertError(413, "PayloadTooLarge");
