@@ -312,6 +312,18 @@ class PolicyServiceTest {
     }
 
     @Test
+    void anotherTeamsCustomPolicyAnswersAsAMissingOneWhenAttached() {
+        cloud.addCustomPolicy("team-a-platform-made", READ_LOGS).tagPolicy("team-a-platform-made", Map.of("team", "platform"));
+        DomainException other = assertThrows(DomainException.class, () -> service.attachPolicy(TestContexts.of(cloud, "team-a", false),
+                attach("team-a-web", "team-a-platform-made", PolicyType.Custom)));
+        DomainException missing = assertThrows(DomainException.class, () -> service.attachPolicy(TestContexts.of(cloud, "team-a", false),
+                attach("team-a-web", "team-a-not-there", PolicyType.Custom)));
+        assertEquals(ErrorCode.PolicyNotFound, other.code());
+        assertEquals(missing.getMessage().replace("team-a-not-there", "team-a-platform-made"), other.getMessage());
+        assertEquals(List.of(), cloud.rolePolicies("team-a-web"));
+    }
+
+    @Test
     void aRoleAtRamsLimitOfFiveIsFoundBeforeAnythingChanges() {
         for (int i = 0; i < InMemoryCloud.MAX_CUSTOM_ATTACHED; i++) {
             cloud.addCustomPolicy("team-a-p" + i, READ_LOGS).attachToRole("team-a-p" + i, PolicyType.Custom, "team-a-worker");
