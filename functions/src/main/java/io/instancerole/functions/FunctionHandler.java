@@ -183,6 +183,11 @@ public abstract class FunctionHandler implements StreamRequestHandler, FunctionI
             throw new DomainException(ErrorCode.Unauthenticated, name + " was sent " + values.size()
                     + " times: the API gateway must pass exactly one, so the caller cannot be told apart");
         }
+        // a proxy joins a repeated header's values with commas
+        if (!values.isEmpty() && values.get(0).contains(",")) {
+            throw new DomainException(ErrorCode.Unauthenticated, name + " has several comma-separated values: the API gateway"
+                    + " must pass exactly one, so the caller cannot be told apart");
+        }
         return values.isEmpty() ? null : values.get(0);
     }
 

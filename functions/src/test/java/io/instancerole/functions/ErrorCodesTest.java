@@ -88,6 +88,9 @@ class ErrorCodesTest {
                 .headerValues("X-Caller-Team", "team-a", "platform")).assertError(401, "Unauthenticated");
         WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"platform-admin\"}")
                 .header("X-Caller-Team", "team-a,platform")).assertError(401, "Unauthenticated");
+        Answer joinedId = WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"team-a-web\"}")
+                .header("X-Caller-Id", "alice,mallory")).assertError(401, "Unauthenticated");
+        assertTrue(joinedId.body().path("message").asText().contains("several comma-separated values"), joinedId.rawBody());
 
         assertTrue(several.body().path("message").asText().contains("X-Caller-Team was sent 2 times"), several.rawBody());
         assertEquals(before, WORLD.state());
