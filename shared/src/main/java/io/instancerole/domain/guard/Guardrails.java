@@ -47,7 +47,7 @@ public final class Guardrails {
     }
 
     public boolean isAdmin(Caller caller) {
-        return config.adminTeams().contains(caller.team());
+        return config.isAdminTeam(caller.team());
     }
 
     /**
