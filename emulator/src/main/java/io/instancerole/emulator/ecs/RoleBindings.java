@@ -192,15 +192,15 @@ final class RoleBindings {
         body.put("FailCount", outcomes.stream().filter(o -> o.error != null).count());
     }
 
-    private static Optional<Instance> instance(Call call, String region, String id) {
+    static Optional<Instance> instance(Call call, String region, String id) {
         return call.state().instance(id).filter(i -> i.regionId().equals(region));
     }
 
-    private static ApiException notFound(String id) {
+    static ApiException notFound(String id) {
         return new ApiException(404, "InvalidInstanceId.NotFound", "The specified InstanceId does not exist: " + id + ".");
     }
 
-    private static String instanceResource(Call call, String region, String id) {
+    static String instanceResource(Call call, String region, String id) {
         return Arns.instanceResource(region, call.accountId(), id);
     }
 
@@ -209,7 +209,7 @@ final class RoleBindings {
      * older {@code ecs:tag/<key>}. Supplied for each instance of a batch, so a tag condition is
      * judged on every one of them.
      */
-    private static Map<String, List<String>> tagContext(Call call, String region, String id) {
+    static Map<String, List<String>> tagContext(Call call, String region, String id) {
         Map<String, List<String>> context = new HashMap<>();
         instance(call, region, id).ifPresent(i -> i.tags().forEach((key, value) -> {
             String lower = key.toLowerCase(Locale.ROOT);

@@ -39,6 +39,7 @@ public final class Role {
     public Tags tags() { return tags; }
 
     /** ECS sees a new role only after the propagation delay that was configured when it was created. */
+    public Instant visibleToEcsAt() { return visibleToEcsAt; }
     public boolean visibleToEcs(Instant now) { return !now.isBefore(visibleToEcsAt); }
 
     public void update(String newDescription, String newTrustDocument, long newMaxSessionDuration, Instant now) {
