@@ -54,7 +54,7 @@ final class GatewayEvent {
         return header("X-Caller-Id", id).header("X-Caller-Team", team);
     }
 
-    /** The header with these values, one per time it was sent. */
+    /** The header with these values, one per time it was sent (API Gateway gets a JSON array, the trigger one joined string). */
     GatewayEvent header(String name, String... values) {
         headers.put(name, List.of(values));
         return this;
