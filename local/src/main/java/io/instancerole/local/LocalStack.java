@@ -47,7 +47,7 @@ final class LocalStack implements Running {
             if (target == null) {
                 target = EmulatorTarget.start(options.bind(), options.emulatorPort(), "--emulator-port", options.metadataPort(), json);
             }
-            Router<GatewayRoute> router = router(template, functions(template, target, out, err, functionThreads));
+            Router<GatewayRoute> router = router(template, functions(template, target, options.runtime(), out, err, functionThreads));
             if (options.demo() && target instanceof EmulatorTarget) {
                 DemoAccount.create(((EmulatorTarget) target).control());
             }
@@ -67,15 +67,15 @@ final class LocalStack implements Running {
         }
     }
 
-    private static Map<String, LocalFunction> functions(Template template, CloudTarget target, PrintStream out, PrintStream err,
-                                                        ExecutorService threads) {
+    private static Map<String, FunctionRuntime> functions(Template template, CloudTarget target, RuntimeOption runtime,
+                                                          PrintStream out, PrintStream err, ExecutorService threads) {
         Map<String, ExecutionCredentials> credentials = new HashMap<>();
         for (ServiceDefinition service : template.services()) {
             credentials.put(service.name(), target.executionCredentials(service, err::println));
         }
-        Map<String, LocalFunction> functions = new HashMap<>();
+        Map<String, FunctionRuntime> functions = new HashMap<>();
         for (FunctionDefinition function : template.functions()) {
-            functions.put(function.name(), new LocalFunction(function, environment(function, target),
+            functions.put(function.name(), runtime.function(function, environment(function, target),
                     credentials.get(function.serviceName()), out, err, threads));
         }
         return functions;
@@ -88,7 +88,7 @@ final class LocalStack implements Running {
         return environment;
     }
 
-    private static Router<GatewayRoute> router(Template template, Map<String, LocalFunction> functions) {
+    private static Router<GatewayRoute> router(Template template, Map<String, FunctionRuntime> functions) {
         List<Route<GatewayRoute>> routes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (RouteDefinition route : template.routes()) {

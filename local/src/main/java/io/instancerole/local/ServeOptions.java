@@ -3,6 +3,7 @@ package io.instancerole.local;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.Set;
 /** {@code serve}'s command line. */
 final class ServeOptions {
     static final String USAGE = "serve [--port 8080] [--emulator-port 8081] [--metadata-port 8082] [--bind 127.0.0.1]"
-            + " [--no-demo] [--callers FILE] [--template template.yml] [--cloud aliyun]";
+            + " [--no-demo] [--callers FILE] [--template template.yml] [--cloud aliyun] " + RuntimeOption.USAGE;
 
     private final InetAddress bind;
     private final int port;
@@ -20,9 +21,10 @@ final class ServeOptions {
     private final Path callers;
     private final Path template;
     private final boolean realCloud;
+    private final RuntimeOption runtime;
 
     private ServeOptions(InetAddress bind, int port, int emulatorPort, int metadataPort, boolean demo, Path callers,
-                         Path template, boolean realCloud) {
+                         Path template, boolean realCloud, RuntimeOption runtime) {
         this.bind = bind;
         this.port = port;
         this.emulatorPort = emulatorPort;
@@ -31,12 +33,13 @@ final class ServeOptions {
         this.callers = callers;
         this.template = template;
         this.realCloud = realCloud;
+        this.runtime = runtime;
     }
 
     static ServeOptions parse(List<String> args) {
-        Flags flags = Flags.parse("serve", args,
-                Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--template", "--cloud"),
-                Set.of("--no-demo"));
+        Set<String> valued = new HashSet<>(Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--template", "--cloud"));
+        valued.addAll(RuntimeOption.FLAGS);
+        Flags flags = Flags.parse("serve", args, valued, Set.of("--no-demo"));
         flags.expectPositional(0, USAGE);
         String cloud = flags.value("--cloud").orElse(null);
         if (cloud != null && !cloud.equals("aliyun")) {
@@ -46,7 +49,7 @@ final class ServeOptions {
                 flags.port("--port", 8080, false), flags.port("--emulator-port", 8081, false),
                 flags.port("--metadata-port", 8082, true), !flags.isSet("--no-demo"),
                 flags.value("--callers").map(Path::of).orElse(null),
-                Path.of(flags.value("--template").orElse("template.yml")), cloud != null);
+                Path.of(flags.value("--template").orElse("template.yml")), cloud != null, RuntimeOption.parse(flags));
     }
 
     static InetAddress address(String text) {
@@ -84,6 +87,10 @@ final class ServeOptions {
 
     Path template() {
         return template;
+    }
+
+    RuntimeOption runtime() {
+        return runtime;
     }
 
     /** {@code --cloud aliyun}: the real cloud instead of the emulator. */
