@@ -44,6 +44,7 @@ public final class BenchMain {
         Report report = new Report();
         report.machine(runs, requests);
         report.packageSection(PackageReport.of(root.resolve("functions/target/instance-role-functions.jar")));
+        report.imageSection(root.resolve("runtime/target/image"), root.resolve("runtime/target/instance-role-runtime.zip"));
 
         int port = Processes.freeLoopbackPort();
         // The JDK HttpServer leaves Nagle on: with the client's delayed ACK every answer then waits
@@ -98,6 +99,15 @@ public final class BenchMain {
             variants.add(new ColdStart.Variant(name + ", template.yml flags + AppCDS", kind,
                     (flags + " -XX:SharedArchiveFile=" + archive).trim()));
         }
+        // the custom runtime (runtime/build.sh's image): what each step buys, then what ships (the bootstrap)
+        variants.add(new ColdStart.Variant("custom runtime: adapter on Temurin 25 (whole JDK), JVM defaults", ColdStart.Kind.CUSTOM_FULL_JDK, ""));
+        variants.add(new ColdStart.Variant("custom runtime: + jlinked JDK", ColdStart.Kind.CUSTOM_JLINKED, ""));
+        variants.add(new ColdStart.Variant("custom runtime: + bootstrap's heap, GC and C1 flags, AOT cache off", ColdStart.Kind.CUSTOM_BOOTSTRAP,
+                "-XX:AOTMode=off"));
+        variants.add(new ColdStart.Variant("**custom runtime: bootstrap as shipped (+ AOT cache)**", ColdStart.Kind.CUSTOM_BOOTSTRAP, ""));
+        variants.add(new ColdStart.Variant("custom runtime: bootstrap, C2 allowed", ColdStart.Kind.CUSTOM_BOOTSTRAP, "-XX:TieredStopAtLevel=4"));
+        variants.add(new ColdStart.Variant("custom runtime: bootstrap, G1 instead of Serial", ColdStart.Kind.CUSTOM_BOOTSTRAP,
+                "-XX:-UseSerialGC -XX:+UseG1GC"));
         return cold.measure(variants, runs);
     }
 

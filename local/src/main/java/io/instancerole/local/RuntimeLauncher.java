@@ -99,7 +99,8 @@ interface RuntimeLauncher {
     private static void awaitListening(int port, Process process, Duration timeout, Instance started) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            try {
+                new Socket(InetAddress.getLoopbackAddress(), port).close();
                 return;
             } catch (IOException notYet) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {

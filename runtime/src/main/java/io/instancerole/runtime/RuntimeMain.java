@@ -22,6 +22,7 @@ public final class RuntimeMain {
         String bind = environment.getOrDefault("RUNTIME_BIND_ADDRESS", "0.0.0.0");
         CustomRuntime runtime = CustomRuntime.start(new InetSocketAddress(bind, port), environment, System.out);
         runtime.prepare();
+        System.out.println("custom runtime: listening on " + bind + ":" + runtime.port());
     }
 
     static int port(Map<String, String> environment) {
