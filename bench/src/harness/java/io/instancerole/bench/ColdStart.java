@@ -95,7 +95,7 @@ final class ColdStart {
 
     /** One run; {@code extraJvmOptions} e.g. to write a class-data archive on exit. */
     Processes.Run once(Variant variant, String extraJvmOptions) throws IOException, InterruptedException {
-        String roleName = "team-a-cold-" + variant.kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + (++sequence);
+        String roleName = "team-a-cold-" + variant.kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + (++sequence);
         Map<String, String> env = new LinkedHashMap<>();
         String options = extraJvmOptions == null ? variant.jvmOptions : (variant.jvmOptions + " " + extraJvmOptions).trim();
         if (!options.isEmpty()) {
