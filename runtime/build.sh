@@ -81,22 +81,22 @@ done
 # the README walkthrough, as HTTP-trigger requests, three times: the cache keeps the methods' profiles too,
 # and later rounds take the answers of a repeat ("unchanged")
 for round in 1 2 3; do
-fc CreateRoleFunction /http-invoke POST /v1/roles '{"roleName": "team-a-web", "description": "web servers of team A"}'
-fc CreateRoleFunction /http-invoke POST /v1/roles '{"roleName": "team-a-web", "description": "web servers of team A"}'
-fc CreatePolicyFunction /http-invoke POST /v1/policies '{"policyName": "team-a-web-logs", "document": {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:PutObject"], "Resource": "acs:oss:*:*:team-a-logs/*"}]}, "attachToRoles": ["team-a-web"]}'
-fc CreatePolicyFunction /http-invoke POST /v1/roles/team-a-web/policy-attachments '{"policyName": "AliyunECSReadOnlyAccess", "policyType": "System"}'
-fc BindRoleFunction /http-invoke POST /v1/role-bindings '{"roleName": "team-a-web", "instanceIds": ["i-demoa1", "i-demoa2"], "dryRun": true}'
-fc BindRoleFunction /http-invoke POST /v1/role-bindings '{"roleName": "team-a-web", "instanceIds": ["i-demoa1", "i-demoa2", "i-demob1"]}'
-fc DescribeFunction /http-invoke GET /v1/instances/i-demoa1/role
-fc CreateRoleFunction /http-invoke POST /v1/roles '{"roleName": "team-a-batch"}'
-fc ReplaceRoleFunction /http-invoke POST /v1/role-bindings/replace '{"roleName": "team-a-batch", "instanceIds": ["i-demoa2"], "expectedCurrentRoleName": "team-a-web"}'
-fc UnbindRoleFunction /http-invoke POST /v1/role-bindings/unbind '{"instanceIds": ["i-demoa1"], "roleName": "team-a-web"}'
-fc GrantPassRoleFunction /http-invoke POST /v1/pass-role-grants '{"userName": "deployer", "roleNames": ["team-a-web"], "includeEcsActions": true}'
-fc DescribeFunction /http-invoke GET /v1/roles/team-a-web
-# refusals: the guardrails and the error answers
-fc CreateRoleFunction /http-invoke POST /v1/roles '{"roleName": "team-b-web"}'
-fc CreatePolicyFunction /http-invoke POST /v1/policies '{"policyName": "team-a-everything", "document": {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}}'
-fc CreateRoleFunction /http-invoke POST /v1/roles '{"roleName": '
+  fc CreateRoleFunction /http-invoke POST /v1/roles '{"roleName": "team-a-web", "description": "web servers of team A"}'
+  fc CreateRoleFunction /http-invoke POST /v1/roles '{"roleName": "team-a-web", "description": "web servers of team A"}'
+  fc CreatePolicyFunction /http-invoke POST /v1/policies '{"policyName": "team-a-web-logs", "document": {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:PutObject"], "Resource": "acs:oss:*:*:team-a-logs/*"}]}, "attachToRoles": ["team-a-web"]}'
+  fc CreatePolicyFunction /http-invoke POST /v1/roles/team-a-web/policy-attachments '{"policyName": "AliyunECSReadOnlyAccess", "policyType": "System"}'
+  fc BindRoleFunction /http-invoke POST /v1/role-bindings '{"roleName": "team-a-web", "instanceIds": ["i-demoa1", "i-demoa2"], "dryRun": true}'
+  fc BindRoleFunction /http-invoke POST /v1/role-bindings '{"roleName": "team-a-web", "instanceIds": ["i-demoa1", "i-demoa2", "i-demob1"]}'
+  fc DescribeFunction /http-invoke GET /v1/instances/i-demoa1/role
+  fc CreateRoleFunction /http-invoke POST /v1/roles '{"roleName": "team-a-batch"}'
+  fc ReplaceRoleFunction /http-invoke POST /v1/role-bindings/replace '{"roleName": "team-a-batch", "instanceIds": ["i-demoa2"], "expectedCurrentRoleName": "team-a-web"}'
+  fc UnbindRoleFunction /http-invoke POST /v1/role-bindings/unbind '{"instanceIds": ["i-demoa1"], "roleName": "team-a-web"}'
+  fc GrantPassRoleFunction /http-invoke POST /v1/pass-role-grants '{"userName": "deployer", "roleNames": ["team-a-web"], "includeEcsActions": true}'
+  fc DescribeFunction /http-invoke GET /v1/roles/team-a-web
+  # refusals: the guardrails and the error answers
+  fc CreateRoleFunction /http-invoke POST /v1/roles '{"roleName": "team-b-web"}'
+  fc CreatePolicyFunction /http-invoke POST /v1/policies '{"policyName": "team-a-everything", "document": {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}}'
+  fc CreateRoleFunction /http-invoke POST /v1/roles '{"roleName": '
 done
 # API Gateway events, as /invoke carries them
 fc CreateRoleFunction /invoke POST /invoke '{"path":"/v1/roles","httpMethod":"POST","headers":{"X-Caller-Id":"alice","X-Caller-Team":"team-a","Content-Type":"application/json"},"queryParameters":{},"pathParameters":{},"body":"{\"roleName\":\"team-a-event\"}","isBase64Encoded":false}'
