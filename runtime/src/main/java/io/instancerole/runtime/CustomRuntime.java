@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.instancerole.functions.http.ApiGatewayCodec;
 import io.instancerole.functions.http.ApiRequest;
 import io.instancerole.functions.http.ApiResponse;
+import io.instancerole.functions.http.QueryString;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +86,10 @@ public final class CustomRuntime implements AutoCloseable {
      * log, and the protocol's start and end lines, go to {@code log}.
      */
     public static CustomRuntime start(InetSocketAddress address, Map<String, String> environment, PrintStream log) throws IOException {
+        // read once per JVM, at its first HttpServer: without it every answer waits for the caller's delayed ACK (~40 ms)
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         CustomRuntime runtime = new CustomRuntime(HttpServer.create(address, 64), environment, log);
         runtime.server.createContext("/", runtime::handle);
         runtime.server.setExecutor(runtime.threads);
@@ -147,43 +151,29 @@ public final class CustomRuntime implements AutoCloseable {
 
     private void initialize(HttpExchange exchange, String requestId) throws IOException {
         exchange.getRequestBody().readAllBytes();
-        log.println("FC Initialize Start RequestId: " + requestId);
-        try {
-            FunctionInstance instance = instanceFor(exchange);
-            instance.initializeOnce(context(exchange, requestId));
+        framed(exchange, requestId, "Initialize", () -> {
+            instanceFor(exchange).initializeOnce(context(exchange, requestId));
             answer(exchange, 200, 200, "text/plain", new byte[0], Map.of());
-        } catch (Exception e) {
-            failed(exchange, requestId, e);
-        } finally {
-            log.println("FC Initialize End RequestId: " + requestId);
-        }
+        });
     }
 
     private void invoke(HttpExchange exchange, String requestId) throws IOException {
         byte[] event = exchange.getRequestBody().readAllBytes();
-        log.println("FC Invoke Start RequestId: " + requestId);
-        try {
-            FunctionInstance instance = instanceFor(exchange);
+        framed(exchange, requestId, "Invoke", () -> {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            instance.handle(new ByteArrayInputStream(event), answer, context(exchange, requestId));
+            instanceFor(exchange).handle(new ByteArrayInputStream(event), answer, context(exchange, requestId));
             answer(exchange, 200, 200, "application/octet-stream", answer.toByteArray(), Map.of());
-        } catch (Exception e) {
-            failed(exchange, requestId, e);
-        } finally {
-            log.println("FC Invoke End RequestId: " + requestId);
-        }
+        });
     }
 
     /** The caller's HTTP request becomes the API Gateway event the handlers read, and their answer HTTP again. */
     private void httpInvoke(HttpExchange exchange, String requestId) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        log.println("FC Invoke Start RequestId: " + requestId);
-        try {
-            FunctionInstance instance = instanceFor(exchange);
+        framed(exchange, requestId, "Invoke", () -> {
             ApiRequest request = new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    callerHeaders(exchange.getRequestHeaders()), query(exchange.getRequestURI().getRawQuery()), body);
+                    callerHeaders(exchange.getRequestHeaders()), QueryString.parse(exchange.getRequestURI().getRawQuery()), body);
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            instance.handle(new ByteArrayInputStream(codec.writeEvent(request)), answer, context(exchange, requestId));
+            instanceFor(exchange).handle(new ByteArrayInputStream(codec.writeEvent(request)), answer, context(exchange, requestId));
             ApiResponse response = codec.readResponse(answer.toByteArray());
             Map<String, String> responseHeaders = new LinkedHashMap<>();
             response.headers().forEach((name, value) -> {
@@ -192,11 +182,24 @@ public final class CustomRuntime implements AutoCloseable {
                 }
             });
             answer(exchange, response.statusCode(), 200, null, response.body().getBytes(StandardCharsets.UTF_8), responseHeaders);
+        });
+    }
+
+    /** One call between the protocol's start and end log lines; a failure answered as the protocol's "failed". */
+    private void framed(HttpExchange exchange, String requestId, String phase, Call call) throws IOException {
+        log.println("FC " + phase + " Start RequestId: " + requestId);
+        try {
+            call.run();
         } catch (Exception e) {
             failed(exchange, requestId, e);
         } finally {
-            log.println("FC Invoke End RequestId: " + requestId);
+            log.println("FC " + phase + " End RequestId: " + requestId);
         }
+    }
+
+    /** What {@link #framed} runs. */
+    private interface Call {
+        void run() throws Exception;
     }
 
     /** The handler threw (or could not be made): the protocol's "failed", the stack trace in the log only. */
@@ -276,28 +279,6 @@ public final class CustomRuntime implements AutoCloseable {
             }
         }
         return headers;
-    }
-
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> parameters = new TreeMap<>();
-        if (rawQuery == null) {
-            return parameters;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int equals = pair.indexOf('=');
-            if (!pair.isEmpty()) {
-                parameters.putIfAbsent(decode(equals < 0 ? pair : pair.substring(0, equals)), equals < 0 ? "" : decode(pair.substring(equals + 1)));
-            }
-        }
-        return parameters;
-    }
-
-    private static String decode(String part) {
-        try {
-            return URLDecoder.decode(part, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return part; // a malformed escape is passed on as written; the function judges the value
-        }
     }
 
     private static void answer(HttpExchange exchange, int status, int fcStatus, String contentType, byte[] body,

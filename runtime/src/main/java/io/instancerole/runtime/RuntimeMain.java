@@ -15,8 +15,6 @@ public final class RuntimeMain {
     private RuntimeMain() {}
 
     public static void main(String[] args) throws IOException {
-        // read once, at the first HttpServer: without it every answer waits for the caller's delayed ACK (~40 ms)
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         Map<String, String> environment = System.getenv();
         int port = port(environment);
         String bind = environment.getOrDefault("RUNTIME_BIND_ADDRESS", "0.0.0.0");
