@@ -33,6 +33,7 @@ final class CustomRuntimeFunction implements FunctionRuntime {
     private final PrintStream err;
     private final ExecutorService workers;
     private Future<RuntimeLauncher.Instance> instance; // guarded by this
+    private boolean closed; // guarded by this
 
     CustomRuntimeFunction(FunctionDefinition definition, Map<String, String> environment, ExecutionCredentials credentials,
                           RuntimeLauncher launcher, PrintStream err, ExecutorService workers) {
@@ -101,6 +102,14 @@ final class CustomRuntimeFunction implements FunctionRuntime {
         return Invocation.failed(problem);
     }
 
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (instance != null) {
+            discard(instance);
+        }
+    }
+
     private synchronized Future<RuntimeLauncher.Instance> instance() {
         if (instance == null) {
             instance = workers.submit(this::start);
@@ -126,6 +135,12 @@ final class CustomRuntimeFunction implements FunctionRuntime {
     private RuntimeLauncher.Instance start() throws Exception {
         RuntimeLauncher.Instance started = launcher.launch(definition, functionEnvironment(),
                 Duration.ofSeconds(definition.initializationTimeoutSeconds()));
+        synchronized (this) {
+            if (closed) {
+                started.stop(); // the stack stopped while this instance was starting
+                throw new IOException("the local stack is stopping");
+            }
+        }
         if (definition.initializer().isPresent()) {
             EmulatorHttp.Response initialized;
             try {

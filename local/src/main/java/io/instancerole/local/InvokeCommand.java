@@ -53,11 +53,13 @@ final class InvokeCommand {
         FunctionDefinition function = template.function(flags.positional().get(0));
         byte[] event = readEvent(flags.value("--event").orElse("-"));
         ExecutorService threads = Threads.cachedPool("function");
+        FunctionRuntime running = null;
         try (CloudTarget target = flags.value("--emulator").isPresent()
                 ? EmulatorTarget.connect(flags.value("--emulator").get(), json)
                 : EmulatorTarget.start(InetAddress.getLoopbackAddress(), 0, "--emulator", -1, json)) {
             PendingCredentials credentials = new PendingCredentials();
             FunctionRuntime local = runtime.function(function, LocalStack.environment(function, target), credentials, err, err, threads);
+            running = local;
             // Making the handler and running its Initializer need no cloud call: a worker does it while this
             // thread sets up the execution role and fetches its session over loopback HTTP.
             local.startInstance();
@@ -74,6 +76,9 @@ final class InvokeCommand {
         } catch (IOException e) {
             throw new StartupException("cannot write the answer: " + e.getMessage(), e);
         } finally {
+            if (running != null) {
+                running.close();
+            }
             threads.shutdownNow();
         }
     }

@@ -105,6 +105,11 @@ final class LocalFunction implements FunctionRuntime {
         }
     }
 
+    /** Nothing of its own to stop: the instance lives on the stack's threads. */
+    @Override
+    public void close() {
+    }
+
     private Invocation failure(String requestId, String what, Throwable cause) {
         String problem = "function " + definition.name() + " failed (request " + requestId + "): " + what;
         err.println(problem + ": " + cause);

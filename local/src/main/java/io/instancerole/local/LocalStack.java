@@ -8,6 +8,7 @@ import io.instancerole.functions.http.Route;
 import io.instancerole.functions.http.Router;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,12 +25,15 @@ final class LocalStack implements Running {
     private final LocalGateway gateway;
     private final CloudTarget target;
     private final ExecutorService functionThreads;
+    private final Collection<FunctionRuntime> functions;
     private final String gatewayUrl;
 
-    private LocalStack(LocalGateway gateway, CloudTarget target, ExecutorService functionThreads, String gatewayUrl) {
+    private LocalStack(LocalGateway gateway, CloudTarget target, ExecutorService functionThreads, Collection<FunctionRuntime> functions,
+                       String gatewayUrl) {
         this.gateway = gateway;
         this.target = target;
         this.functionThreads = functionThreads;
+        this.functions = List.copyOf(functions);
         this.gatewayUrl = gatewayUrl;
     }
 
@@ -47,7 +51,8 @@ final class LocalStack implements Running {
             if (target == null) {
                 target = EmulatorTarget.start(options.bind(), options.emulatorPort(), "--emulator-port", options.metadataPort(), json);
             }
-            Router<GatewayRoute> router = router(template, functions(template, target, options.runtime(), out, err, functionThreads));
+            Map<String, FunctionRuntime> functions = functions(template, target, options.runtime(), out, err, functionThreads);
+            Router<GatewayRoute> router = router(template, functions);
             if (options.demo() && target instanceof EmulatorTarget) {
                 DemoAccount.create(((EmulatorTarget) target).control());
             }
@@ -56,7 +61,7 @@ final class LocalStack implements Running {
             String gatewayUrl = "http://" + Banner.host(options.bind()) + ":" + gateway.port();
             out.print(Banner.serve(gatewayUrl, target, options, callers, template.routes().size()));
             out.flush();
-            return new LocalStack(gateway, target, functionThreads, gatewayUrl);
+            return new LocalStack(gateway, target, functionThreads, functions.values(), gatewayUrl);
         } catch (RuntimeException e) {
             server.stop(0);
             functionThreads.shutdownNow();
@@ -122,6 +127,7 @@ final class LocalStack implements Running {
     @Override
     public void close() {
         gateway.close();
+        functions.forEach(FunctionRuntime::close);
         functionThreads.shutdownNow();
         target.close();
     }

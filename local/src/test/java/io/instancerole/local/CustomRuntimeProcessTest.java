@@ -22,6 +22,7 @@ class CustomRuntimeProcessTest {
     void invokeStartsTheBootstrapAndTheFunctionAnswersThroughIt(@TempDir Path image) throws Exception {
         Path bootstrap = image.resolve("bootstrap");
         Files.writeString(bootstrap, "#!/bin/bash\n"
+                + "echo $$ > '" + image.resolve("pid") + "'\n"
                 + "echo \"started with handler $FC_FUNCTION_HANDLER, memory $FC_FUNCTION_MEMORY_SIZE MB, port $FC_SERVER_PORT\"\n"
                 + "exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '" + System.getProperty("java.class.path")
                 + "' io.instancerole.runtime.RuntimeMain\n");
@@ -43,5 +44,9 @@ class CustomRuntimeProcessTest {
                 "the bootstrap gets Function Compute's variables: " + log);
         assertTrue(log.contains("custom runtime: listening on 127.0.0.1:"), "on loopback only: " + log);
         assertTrue(log.contains("FC Initialize Start RequestId: ") && log.contains("FC Invoke End RequestId: "), log);
+
+        long pid = Long.parseLong(Files.readString(image.resolve("pid")).trim());
+        ProcessHandle.of(pid).ifPresent(process -> process.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join());
+        assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "invoke stops the runtime it started");
     }
 }
