@@ -102,10 +102,10 @@ public final class BenchMain {
         // the custom runtime (runtime/build.sh's image): what each step buys, then what ships (the bootstrap)
         variants.add(new ColdStart.Variant("custom runtime: adapter on Temurin 25 (whole JDK), JVM defaults", ColdStart.Kind.CUSTOM_FULL_JDK, ""));
         variants.add(new ColdStart.Variant("custom runtime: + jlinked JDK", ColdStart.Kind.CUSTOM_JLINKED, ""));
-        variants.add(new ColdStart.Variant("custom runtime: + bootstrap's heap, GC and C1 flags, AOT cache off", ColdStart.Kind.CUSTOM_BOOTSTRAP,
+        variants.add(new ColdStart.Variant("custom runtime: + bootstrap's heap and GC flags, AOT cache off", ColdStart.Kind.CUSTOM_BOOTSTRAP,
                 "-XX:AOTMode=off"));
         variants.add(new ColdStart.Variant("**custom runtime: bootstrap as shipped (+ AOT cache)**", ColdStart.Kind.CUSTOM_BOOTSTRAP, ""));
-        variants.add(new ColdStart.Variant("custom runtime: bootstrap, C2 allowed", ColdStart.Kind.CUSTOM_BOOTSTRAP, "-XX:TieredStopAtLevel=4"));
+        variants.add(new ColdStart.Variant("custom runtime: bootstrap, C1 only", ColdStart.Kind.CUSTOM_BOOTSTRAP, "-XX:TieredStopAtLevel=1"));
         variants.add(new ColdStart.Variant("custom runtime: bootstrap, G1 instead of Serial", ColdStart.Kind.CUSTOM_BOOTSTRAP,
                 "-XX:-UseSerialGC -XX:+UseG1GC"));
         return cold.measure(variants, runs);
