@@ -31,7 +31,7 @@ MODULES=$("$JDK/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-rel
 MODULES="$MODULES,jdk.crypto.ec"
 step "jlink: $MODULES"
 "$JDK/bin/jlink" --add-modules "$MODULES" --output "$IMAGE/jdk" \
-  --strip-debug --no-man-pages --no-header-files --compress=zip-6
+  --strip-debug --no-man-pages --no-header-files --compress=zip-0
 
 cp runtime/src/main/image/bootstrap "$IMAGE/bootstrap"
 chmod +x "$IMAGE/bootstrap"
