@@ -2,6 +2,7 @@
 # One command for all benchmarks: package, cold start (ours vs a bare-SDK baseline), warm cost,
 # batch scaling. Run from anywhere after `mvn -B -q -DskipTests package`:
 #   bench/run.sh [--runs 10] [--requests 1000]
+#   bench/run.sh --focus custom [--runs 20]   the decisive cold-start comparison alone (baseline, custom runtime C1 / both JITs)
 # Loopback only. About 6-8 minutes on 2 cores (the custom runtime's image is built first). Prints a Markdown report and writes it into
 # BENCHMARKS.md (between its generated-section markers) and bench/target/results.md.
 set -euo pipefail

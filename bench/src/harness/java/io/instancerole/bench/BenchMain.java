@@ -57,6 +57,18 @@ public final class BenchMain {
             if (!control.awaitUp(20_000)) {
                 throw new IllegalStateException("the emulator did not start; see " + work.resolve("emulator.out"));
             }
+            if (options.containsKey("--focus")) {
+                // the decisive comparison alone, more rounds: the bare baseline against the custom runtime's two JIT settings
+                System.err.println("cold start, focused: " + runs + " rounds");
+                report.coldSection(new ColdStart(root, work, control, createRoleEnv).measure(List.of(
+                        new ColdStart.Variant("baseline: bare main, SDK defaults", ColdStart.Kind.BASELINE, ""),
+                        new ColdStart.Variant("custom runtime: bootstrap as shipped (C1 only)", ColdStart.Kind.CUSTOM_BOOTSTRAP, ""),
+                        new ColdStart.Variant("custom runtime: bootstrap, both JIT compilers", ColdStart.Kind.CUSTOM_BOOTSTRAP,
+                                "-XX:TieredStopAtLevel=4")), runs));
+                System.out.println(report);
+                Files.writeString(root.resolve("bench/target/focus.md"), report.toString(), StandardCharsets.UTF_8);
+                return;
+            }
             System.err.println("cold start: " + runs + " rounds");
             report.coldSection(coldStart(root, work, control, createRoleEnv, templateJvmOptions, runs));
 
@@ -102,10 +114,11 @@ public final class BenchMain {
         // the custom runtime (runtime/build.sh's image): what each step buys, then what ships (the bootstrap)
         variants.add(new ColdStart.Variant("custom runtime: adapter on Temurin 25 (whole JDK), JVM defaults", ColdStart.Kind.CUSTOM_FULL_JDK, ""));
         variants.add(new ColdStart.Variant("custom runtime: + jlinked JDK", ColdStart.Kind.CUSTOM_JLINKED, ""));
-        variants.add(new ColdStart.Variant("custom runtime: + bootstrap's heap and GC flags, AOT cache off", ColdStart.Kind.CUSTOM_BOOTSTRAP,
+        variants.add(new ColdStart.Variant("custom runtime: + bootstrap's heap, GC and C1 flags, AOT cache off", ColdStart.Kind.CUSTOM_BOOTSTRAP,
                 "-XX:AOTMode=off"));
         variants.add(new ColdStart.Variant("**custom runtime: bootstrap as shipped (+ AOT cache)**", ColdStart.Kind.CUSTOM_BOOTSTRAP, ""));
-        variants.add(new ColdStart.Variant("custom runtime: bootstrap, C1 only", ColdStart.Kind.CUSTOM_BOOTSTRAP, "-XX:TieredStopAtLevel=1"));
+        variants.add(new ColdStart.Variant("custom runtime: bootstrap, both JIT compilers (C2 with the cache's profiles)",
+                ColdStart.Kind.CUSTOM_BOOTSTRAP, "-XX:TieredStopAtLevel=4"));
         variants.add(new ColdStart.Variant("custom runtime: bootstrap, G1 instead of Serial", ColdStart.Kind.CUSTOM_BOOTSTRAP,
                 "-XX:-UseSerialGC -XX:+UseG1GC"));
         return cold.measure(variants, runs);
