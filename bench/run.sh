@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command for all benchmarks: package, cold start (ours vs a bare-SDK baseline), warm cost,
 # batch scaling. Run from anywhere after `mvn -B -q -DskipTests package`:
-#   bench/run.sh [--runs 10] [--requests 1000]
+#   bench/run.sh [--runs 10] [--requests 1000] [--only batch]
 #   bench/run.sh --focus custom [--runs 20]   the decisive cold-start comparison alone (baseline, custom runtime C1 / both JITs)
 # Loopback only. About 6-8 minutes on 2 cores (the custom runtime's image is built first). Prints a Markdown report and writes it into
 # BENCHMARKS.md (between its generated-section markers) and bench/target/results.md.
@@ -17,7 +17,7 @@ for jar in functions/target/instance-role-functions.jar local/target/instance-ro
 done
 
 # The custom runtime's image (jlinked JDK 25, AOT cache), made fresh so it holds the jars just built.
-runtime/build.sh >&2
+[[ " $* " == *" --only batch "* ]] || runtime/build.sh >&2
 
 # The baseline: its own module, outside the parent's <modules>, so the test suite never builds it.
 mvn -B -q -f bench/pom.xml package >&2

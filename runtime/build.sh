@@ -75,7 +75,7 @@ fc() { # fc <Function> <control path> <method> <path> [body]: one request as Fun
   printf '%s %s %s %s -> %s\n' "$1" "$2" "$3" "$4" "$status" >>"$WORK/requests.txt"
   [[ "$status" =~ ^[2-4][0-9][0-9]$ ]] || { echo "training request $n failed ($status): $1 $3 $4" >&2; cat "$WORK/answer.$n" >&2; exit 1; }
 }
-for f in CreateRoleFunction CreatePolicyFunction BindRoleFunction UnbindRoleFunction ReplaceRoleFunction GrantPassRoleFunction DescribeFunction; do
+for f in CreateRoleFunction CreatePolicyFunction BindRoleFunction UnbindRoleFunction ReplaceRoleFunction GrantPassRoleFunction DescribeFunction ChatOpsFunction; do
   fc "$f" /initialize POST /initialize
 done
 # the README walkthrough, as HTTP-trigger requests, three times: the cache keeps the methods' profiles too,
@@ -98,6 +98,8 @@ for round in 1 2 3; do
   fc CreatePolicyFunction /http-invoke POST /v1/policies '{"policyName": "team-a-everything", "document": {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}}'
   fc CreateRoleFunction /http-invoke POST /v1/roles '{"roleName": '
 done
+# the chat routes without the platforms' secrets (the training run has none): their refusal only
+fc ChatOpsFunction /http-invoke POST /v1/chatops/slack 'token=x&text=help'
 # API Gateway events, as /invoke carries them
 fc CreateRoleFunction /invoke POST /invoke '{"path":"/v1/roles","httpMethod":"POST","headers":{"X-Caller-Id":"alice","X-Caller-Team":"team-a","Content-Type":"application/json"},"queryParameters":{},"pathParameters":{},"body":"{\"roleName\":\"team-a-event\"}","isBase64Encoded":false}'
 fc DescribeFunction /invoke POST /invoke '{"path":"/v1/roles/team-a-event","httpMethod":"GET","headers":{"X-Caller-Id":"alice","X-Caller-Team":"team-a"},"queryParameters":{},"pathParameters":{},"body":"","isBase64Encoded":false}'

@@ -19,12 +19,15 @@ import java.util.concurrent.TimeUnit;
  * The benchmark run: package, cold start, warm cost, batch scaling, against one emulator process
  * on loopback. Prints a Markdown report and writes it between the markers of BENCHMARKS.md.
  * Arguments: {@code --root DIR} (the built project), {@code --runs N} cold starts per variant,
- * {@code --requests N} warm requests.
+ * {@code --requests N} warm requests, {@code --only batch} for the two batch tables alone (printed
+ * and written to bench/target/results.md; BENCHMARKS.md is left as it is).
  */
 public final class BenchMain {
     static final String BEGIN = "<!-- bench/run.sh: begin (generated, do not edit by hand) -->";
     static final String END = "<!-- bench/run.sh: end -->";
     private static final int[] BATCH_SIZES = {1, 10, 100, 1000};
+    /** A call to the real RAM/ECS endpoints takes a few hundred milliseconds. */
+    private static final int CLOUD_LATENCY_MS = 250;
 
     private BenchMain() {}
 
@@ -33,6 +36,7 @@ public final class BenchMain {
         Path root = Path.of(options.getOrDefault("--root", ".")).toAbsolutePath().normalize();
         int runs = Integer.parseInt(options.getOrDefault("--runs", "10"));
         int requests = Integer.parseInt(options.getOrDefault("--requests", "1000"));
+        boolean batchOnly = "batch".equals(options.get("--only"));
         Path work = root.resolve("bench/target/work");
         Files.createDirectories(work);
 
@@ -43,8 +47,10 @@ public final class BenchMain {
 
         Report report = new Report();
         report.machine(runs, requests);
-        report.packageSection(PackageReport.of(root.resolve("functions/target/instance-role-functions.jar")));
-        report.imageSection(root.resolve("runtime/target/image"), root.resolve("runtime/target/instance-role-runtime.zip"));
+        if (!batchOnly) {
+            report.packageSection(PackageReport.of(root.resolve("functions/target/instance-role-functions.jar")));
+            report.imageSection(root.resolve("runtime/target/image"), root.resolve("runtime/target/instance-role-runtime.zip"));
+        }
 
         int port = Processes.freeLoopbackPort();
         // The JDK HttpServer leaves Nagle on: with the client's delayed ACK every answer then waits
@@ -69,14 +75,18 @@ public final class BenchMain {
                 Files.writeString(root.resolve("bench/target/focus.md"), report.toString(), StandardCharsets.UTF_8);
                 return;
             }
-            System.err.println("cold start: " + runs + " rounds");
-            report.coldSection(coldStart(root, work, control, createRoleEnv, templateJvmOptions, runs));
+            if (!batchOnly) {
+                System.err.println("cold start: " + runs + " rounds");
+                report.coldSection(coldStart(root, work, control, createRoleEnv, templateJvmOptions, runs));
 
-            System.err.println("warm cost: " + requests + " requests");
-            report.warmSection(WarmCost.measure(createRoleEnv, control, requests, Math.max(200, requests / 5)));
+                System.err.println("warm cost: " + requests + " requests");
+                report.warmSection(WarmCost.measure(createRoleEnv, control, requests, Math.max(200, requests / 5)));
+            }
 
             System.err.println("batch scaling");
             report.batchSection(BatchScaling.measure(bindRoleEnv, control, BATCH_SIZES));
+            System.err.println("batch at " + CLOUD_LATENCY_MS + " ms per cloud call");
+            report.batchLatencySection(BatchScaling.measureAtLatency(bindRoleEnv, control, BATCH_SIZES, CLOUD_LATENCY_MS), CLOUD_LATENCY_MS);
         } finally {
             emulator.destroy();
             if (!emulator.waitFor(10, TimeUnit.SECONDS)) {
@@ -86,7 +96,9 @@ public final class BenchMain {
         String markdown = report.toString();
         System.out.println(markdown);
         Files.writeString(root.resolve("bench/target/results.md"), markdown, StandardCharsets.UTF_8);
-        splice(root.resolve("BENCHMARKS.md"), markdown);
+        if (!batchOnly) {
+            splice(root.resolve("BENCHMARKS.md"), markdown);
+        }
     }
 
     /**

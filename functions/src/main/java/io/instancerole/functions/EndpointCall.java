@@ -1,5 +1,7 @@
 package io.instancerole.functions;
 
+import io.instancerole.chat.Operation;
+import io.instancerole.chat.OperationRunner;
 import io.instancerole.domain.model.Caller;
 import io.instancerole.domain.model.RegionId;
 import io.instancerole.domain.model.RoleName;
@@ -9,6 +11,7 @@ import io.instancerole.domain.service.ServiceResult;
 import io.instancerole.functions.http.ApiRequest;
 import io.instancerole.functions.http.JsonBody;
 import io.instancerole.functions.http.Router;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +29,11 @@ final class EndpointCall {
     private final boolean dryRun;
     private final LogSink log;
     private final AuditFacts audit;
+    private final Optional<Duration> timeLeft;
 
+    /** {@code timeLeft}: how long Function Compute still lets the invocation run, empty where unknown. */
     EndpointCall(FunctionsComponent services, ApiRequest request, Router.Matched<Endpoint> matched, JsonBody body, Caller caller,
-            String requestId, boolean dryRun, LogSink log, AuditFacts audit) {
+            String requestId, boolean dryRun, LogSink log, AuditFacts audit, Optional<Duration> timeLeft) {
         this.services = services;
         this.request = request;
         this.matched = matched;
@@ -38,6 +43,7 @@ final class EndpointCall {
         this.dryRun = dryRun;
         this.log = log;
         this.audit = audit;
+        this.timeLeft = timeLeft;
     }
 
     FunctionsComponent services() {
@@ -90,9 +96,39 @@ final class EndpointCall {
      * the target, changes and cloud request ids go into the audit line whatever the outcome.
      */
     <R extends ServiceResult> R run(Map<String, ?> auditTarget, Function<RequestContext, R> service) {
+        return run(caller, dryRun, auditTarget, service);
+    }
+
+    private <R extends ServiceResult> R run(Caller as, boolean dry, Map<String, ?> auditTarget, Function<RequestContext, R> service) {
         audit.target(auditTarget);
-        RequestContext context = services.requestContexts().open(caller, requestId, dryRun, log);
+        RequestContext context = services.requestContexts().open(as, requestId, dry, log, timeLeft);
         audit.context(context);
         return service.apply(context);
+    }
+
+    /** The raw request, for a route that authenticates and reads it itself. */
+    ApiRequest request() {
+        return request;
+    }
+
+    /**
+     * How the chat bot reaches an operation: as the caller the directory found, audited under the
+     * operation's REST route (as that route's own request would be), with the chat platform noted.
+     */
+    OperationRunner operationRunner() {
+        return new OperationRunner() {
+            @Override
+            public <R extends ServiceResult> R run(Operation operation, Caller as, boolean dry, Map<String, ?> auditTarget,
+                    Function<RequestContext, R> service) {
+                audit.route(operation.route());
+                audit.caller(as);
+                audit.dryRun(dry);
+                return EndpointCall.this.run(as, dry, auditTarget, service);
+            }
+        };
+    }
+
+    AuditFacts audit() {
+        return audit;
     }
 }

@@ -3,6 +3,7 @@ package io.instancerole.functions;
 import com.aliyun.fc.runtime.Context;
 import com.aliyun.fc.runtime.Credentials;
 import com.aliyun.fc.runtime.FunctionInitializer;
+import com.aliyun.fc.runtime.FunctionParam;
 import com.aliyun.fc.runtime.StreamRequestHandler;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -25,18 +26,21 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The mechanics every function shares; a concrete function only names itself and declares its
  * routes. Per request: read the API Gateway event, route by method and path, authenticate from
- * X-Caller-Id/X-Caller-Team, check and parse the body, run one domain service, answer with the
+ * X-Caller-Id/X-Caller-Team (a chat route authenticates by its platform's signature instead, in
+ * its endpoint), check and parse the body, run one domain service, answer with the
  * result's status and JSON. Errors take the contract's shape; anything unexpected is a 500 whose
  * stack trace goes to the function log only. Every answer carries X-Request-Id and every request
  * writes one audit line. Thread-safe: requests share only the immutable router and the component.
@@ -96,12 +100,13 @@ public abstract class FunctionHandler implements StreamRequestHandler, FunctionI
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        long startedNanos = System.nanoTime();
         String requestId = requestIdOf(context);
         LogSink log = FcLogSink.of(context);
         AuditFacts audit = new AuditFacts(requestId, Instant.now());
         ApiResponse response;
         try {
-            response = answer(CODEC.readEvent(input), context, requestId, log, audit);
+            response = answer(CODEC.readEvent(input), context, requestId, log, audit, startedNanos);
         } catch (DomainException e) {
             response = ERRORS.of(e, requestId);
         } catch (IOException | RuntimeException e) {
@@ -113,20 +118,25 @@ public abstract class FunctionHandler implements StreamRequestHandler, FunctionI
         CODEC.writeResponse(response, output);
     }
 
-    private ApiResponse answer(ApiRequest request, Context context, String requestId, LogSink log, AuditFacts audit) throws IOException {
+    private ApiResponse answer(ApiRequest request, Context context, String requestId, LogSink log, AuditFacts audit, long startedNanos)
+            throws IOException {
         audit.route(request.method() + " " + abbreviate(request.path()));
         Router.Matched<Endpoint> matched = router.match(request.method(), request.path());
         audit.route(matched.route().name());
-        Caller caller = Caller.of(request.header(CALLER_ID_HEADER).orElse(null), request.header(CALLER_TEAM_HEADER).orElse(null));
-        audit.caller(caller);
         Endpoint endpoint = matched.route().target();
+        Caller caller = null;
+        if (endpoint.takesCallerHeaders()) {
+            caller = Caller.of(request.header(CALLER_ID_HEADER).orElse(null), request.header(CALLER_TEAM_HEADER).orElse(null));
+            audit.caller(caller);
+        }
         endpoint.rejectUnknownQueryParameters(request);
         JsonBody body = endpoint.takesBody() ? JsonBody.parse(request, MAPPER, endpoint.bodyFields()) : null;
         boolean dryRun = body != null && body.bool(Endpoint.DRY_RUN, false);
         audit.dryRun(dryRun);
         FunctionsComponent services = component();
         feedExecutionCredentials(services, context);
-        ServiceResult result = endpoint.action().run(new EndpointCall(services, request, matched, body, caller, requestId, dryRun, log, audit));
+        ServiceResult result = endpoint.action().run(new EndpointCall(services, request, matched, body, caller, requestId, dryRun, log, audit,
+                timeLeft(context, startedNanos)));
         return ApiResponse.json(result.httpStatus(), MAPPER.writeValueAsString(result));
     }
 
@@ -137,6 +147,21 @@ public abstract class FunctionHandler implements StreamRequestHandler, FunctionI
             services.executionCredentials().update(credentials.getAccessKeyId(), credentials.getAccessKeySecret(),
                     credentials.getSecurityToken());
         }
+    }
+
+    /**
+     * How long Function Compute still lets this invocation run: the function's timeout
+     * ({@code FunctionParam.getExecTimeLimitInMillis}; this runtime's Context has no "remaining time")
+     * less what the handler has spent. Empty when the runtime does not say.
+     */
+    private static Optional<Duration> timeLeft(Context context, long startedNanos) {
+        FunctionParam function = context == null ? null : context.getFunctionParam();
+        if (function == null || function.getExecTimeLimitInMillis() <= 0) {
+            return Optional.empty();
+        }
+        Duration spent = Duration.ofNanos(System.nanoTime() - startedNanos);
+        Duration left = Duration.ofMillis(function.getExecTimeLimitInMillis()).minus(spent);
+        return Optional.of(left.isNegative() ? Duration.ZERO : left);
     }
 
     /** Built once per instance: by the initializer, or by the first request when there was none. */

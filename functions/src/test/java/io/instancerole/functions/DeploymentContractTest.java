@@ -9,6 +9,7 @@ import com.aliyun.fc.runtime.Context;
 import com.aliyun.fc.runtime.FunctionInitializer;
 import com.aliyun.fc.runtime.StreamRequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.instancerole.chat.ChatOpsConfig;
 import io.instancerole.domain.config.DeploymentConfig;
 import io.instancerole.domain.error.ErrorCode;
 import io.instancerole.domain.service.Json;
@@ -33,7 +34,7 @@ class DeploymentContractTest {
     private static final String PACKAGE = "io.instancerole.functions.";
     private static final Set<String> DEPLOYMENT_VARIABLES = Set.of(DeploymentConfig.DEFAULT_REGION_ID, DeploymentConfig.ALLOWED_REGIONS,
             DeploymentConfig.ADMIN_TEAMS, DeploymentConfig.OWNER_TAG_KEY, DeploymentConfig.BLOCKED_SYSTEM_POLICIES,
-            DeploymentConfig.OPERATOR_ROLE_ARN);
+            DeploymentConfig.OPERATOR_ROLE_ARN, DeploymentConfig.BATCH_CONCURRENCY, DeploymentConfig.BATCH_DEADLINE_MS);
     /** What the HTTP edge itself can answer on any route, whatever the domain does. */
     private static final Set<String> EDGE_STATUSES = Set.of("400", "401", "405", "500");
     /** What any route that calls the cloud can answer (throttled, denied, unavailable). */
@@ -68,7 +69,7 @@ class DeploymentContractTest {
     @Test
     void everyTemplateHandlerAndInitializerNamesARealClassAndMethod() throws Exception {
         Map<String, JsonNode> functions = DeploymentFiles.functions();
-        assertEquals(7, functions.size(), "seven functions");
+        assertEquals(8, functions.size(), "eight functions");
         for (Map.Entry<String, JsonNode> function : functions.entrySet()) {
             JsonNode properties = function.getValue().path("Properties");
             String[] handler = properties.path("Handler").asText().split("::");
@@ -101,15 +102,35 @@ class DeploymentContractTest {
         }
     }
 
+    /**
+     * A batch starts no new chunk after half the function's time left, so a Timeout below twice
+     * BATCH_DEADLINE_MS would silently shorten the deadline; the rest is room for started chunks.
+     */
+    @Test
+    void theBatchFunctionsTimeoutLeavesTheDeadlineWholeAndRoomToFinish() {
+        for (String function : List.of("bindRole", "unbindRole", "replaceRole")) {
+            long timeoutMillis = DeploymentFiles.functions().get(function).path("Properties").path("Timeout").asLong() * 1000;
+            DeploymentConfig config = DeploymentConfig.fromEnvironment(DeploymentFiles.environment(function));
+            assertTrue(config.batchDeadline().toMillis() * 2 <= timeoutMillis,
+                    function + ": Timeout " + timeoutMillis + " ms, deadline " + config.batchDeadline().toMillis() + " ms");
+        }
+    }
+
     @Test
     void everyFunctionGetsTheWholeDeploymentConfigurationAndItIsValid() {
         Map<String, String> first = null;
         for (String function : DeploymentFiles.functions().keySet()) {
-            Map<String, String> environment = DeploymentFiles.environment(function);
+            Map<String, String> environment = new TreeMap<>(DeploymentFiles.environment(function));
             assertTrue(environment.keySet().containsAll(DEPLOYMENT_VARIABLES), function + " lists every variable: " + environment.keySet());
             assertTrue(environment.getOrDefault("JAVA_TOOL_OPTIONS", "").contains("TieredStopAtLevel=1"), function + ": C1 for a fast start");
             DeploymentConfig config = DeploymentConfig.fromEnvironment(environment);
             assertEquals("cn-hangzhou", config.defaultRegion().value());
+            Map<String, String> chat = new TreeMap<>(environment);
+            chat.keySet().retainAll(ChatOpsConfig.VARIABLES);
+            assertEquals(function.equals("chatops") ? new TreeSet<>(ChatOpsConfig.VARIABLES) : Set.of(), chat.keySet(),
+                    function + ": only the chat function reads the chat variables");
+            assertTrue(chat.values().stream().allMatch(String::isEmpty), function + ": no secret in template.yml: " + chat.keySet());
+            environment.keySet().removeAll(ChatOpsConfig.VARIABLES);
             if (first == null) {
                 first = environment;
             }
@@ -122,7 +143,7 @@ class DeploymentContractTest {
         Map<String, String> template = new TreeMap<>(DeploymentFiles.templateRoutes());
         Map<String, String> openapi = new TreeMap<>(DeploymentFiles.openApiRoutes());
         Map<String, String> handlers = new TreeMap<>(handlerRoutes());
-        assertEquals(10, handlers.size(), "the contract's ten routes: " + handlers.keySet());
+        assertEquals(12, handlers.size(), "the contract's twelve routes: " + handlers.keySet());
         assertEquals(handlers, template, "template.yml routes each path to the function whose handler routes it");
         assertEquals(handlers, openapi, "openapi.yaml's x-function names the function whose handler routes it");
         for (String route : handlers.keySet()) {
@@ -183,7 +204,11 @@ class DeploymentContractTest {
             JsonNode operation = DeploymentFiles.operation(parts[0], parts[1]);
             Endpoint endpoint = endpoint(route);
             JsonNode schema = DeploymentFiles.resolve(operation.path("requestBody").path("content").path("application/json").path("schema"));
-            if (endpoint.takesBody()) {
+            if (!endpoint.takesCallerHeaders()) {
+                assertTrue(operation.path("security").isArray() && operation.path("security").size() == 0,
+                        route + ": a platform-signed route takes no gateway authentication");
+                assertTrue(operation.path("requestBody").path("required").asBoolean(), route + ": the platform's payload");
+            } else if (endpoint.takesBody()) {
                 assertFalse(schema.path("additionalProperties").asBoolean(true), route + ": the request schema is closed");
                 Set<String> properties = new TreeSet<>();
                 schema.path("properties").fieldNames().forEachRemaining(properties::add);
@@ -209,6 +234,13 @@ class DeploymentContractTest {
             Set<String> listed = new TreeSet<>();
             DeploymentFiles.operation(parts[0], parts[1]).path("responses").fieldNames().forEachRemaining(listed::add);
             Set<String> expected = new TreeSet<>(EDGE_STATUSES);
+            if (!endpoint(route).takesCallerHeaders()) {
+                // a chat route answers the cloud's failures in the chat reply
+                expected.add("200");
+                expected.add("404");
+                assertEquals(expected, listed, route + ": a chat route answers 200 or its edge's errors");
+                continue;
+            }
             expected.addAll(CLOUD_STATUSES);
             if (endpoint(route).takesBody()) {
                 expected.addAll(BODY_STATUSES);

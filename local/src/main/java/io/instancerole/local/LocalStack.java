@@ -2,6 +2,7 @@ package io.instancerole.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.instancerole.chat.ChatOpsConfig;
 import io.instancerole.functions.http.ApiGatewayCodec;
 import io.instancerole.functions.http.ErrorResponses;
 import io.instancerole.functions.http.Route;
@@ -42,6 +43,7 @@ final class LocalStack implements Running {
         ObjectMapper json = new ObjectMapper();
         Template template = Template.read(options.template());
         Callers callers = options.callers().map(file -> Callers.read(file, json)).orElseGet(Callers::builtIn);
+        ChatSetup chat = options.chat();
         for (FunctionDefinition function : template.functions()) {
             LocalFunction.checkLoadable(function);
         }
@@ -51,7 +53,7 @@ final class LocalStack implements Running {
             if (target == null) {
                 target = EmulatorTarget.start(options.bind(), options.emulatorPort(), "--emulator-port", options.metadataPort(), json);
             }
-            Map<String, FunctionRuntime> functions = functions(template, target, options.runtime(), out, err, functionThreads);
+            Map<String, FunctionRuntime> functions = functions(template, target, chat, options.runtime(), out, err, functionThreads);
             Router<GatewayRoute> router = router(template, functions);
             if (options.demo() && target instanceof EmulatorTarget) {
                 DemoAccount.create(((EmulatorTarget) target).control());
@@ -72,7 +74,7 @@ final class LocalStack implements Running {
         }
     }
 
-    private static Map<String, FunctionRuntime> functions(Template template, CloudTarget target, RuntimeOption runtime,
+    private static Map<String, FunctionRuntime> functions(Template template, CloudTarget target, ChatSetup chat, RuntimeOption runtime,
                                                           PrintStream out, PrintStream err, ExecutorService threads) {
         Map<String, ExecutionCredentials> credentials = new HashMap<>();
         for (ServiceDefinition service : template.services()) {
@@ -80,8 +82,11 @@ final class LocalStack implements Running {
         }
         Map<String, FunctionRuntime> functions = new HashMap<>();
         for (FunctionDefinition function : template.functions()) {
-            functions.put(function.name(), runtime.function(function, environment(function, target),
-                    credentials.get(function.serviceName()), out, err, threads));
+            Map<String, String> environment = new HashMap<>(environment(function, target));
+            if (function.environment().containsKey(ChatOpsConfig.DINGTALK_APP_SECRET)) {
+                environment.putAll(chat.environment()); // the function that reads the chat variables gets them filled in
+            }
+            functions.put(function.name(), runtime.function(function, environment, credentials.get(function.serviceName()), out, err, threads));
         }
         return functions;
     }

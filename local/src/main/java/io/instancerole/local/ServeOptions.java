@@ -11,7 +11,7 @@ import java.util.Set;
 /** {@code serve}'s command line. */
 final class ServeOptions {
     static final String USAGE = "serve [--port 8080] [--emulator-port 8081] [--metadata-port 8082] [--bind 127.0.0.1]"
-            + " [--no-demo] [--callers FILE] [--template template.yml] [--cloud aliyun] " + RuntimeOption.USAGE;
+            + " [--no-demo] [--callers FILE] [--chatops FILE] [--template template.yml] [--cloud aliyun] " + RuntimeOption.USAGE;
 
     private final InetAddress bind;
     private final int port;
@@ -19,11 +19,12 @@ final class ServeOptions {
     private final int metadataPort;
     private final boolean demo;
     private final Path callers;
+    private final Path chatops;
     private final Path template;
     private final boolean realCloud;
     private final RuntimeOption runtime;
 
-    private ServeOptions(InetAddress bind, int port, int emulatorPort, int metadataPort, boolean demo, Path callers,
+    private ServeOptions(InetAddress bind, int port, int emulatorPort, int metadataPort, boolean demo, Path callers, Path chatops,
                          Path template, boolean realCloud, RuntimeOption runtime) {
         this.bind = bind;
         this.port = port;
@@ -31,13 +32,15 @@ final class ServeOptions {
         this.metadataPort = metadataPort;
         this.demo = demo;
         this.callers = callers;
+        this.chatops = chatops;
         this.template = template;
         this.realCloud = realCloud;
         this.runtime = runtime;
     }
 
     static ServeOptions parse(List<String> args) {
-        Set<String> valued = new HashSet<>(Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--template", "--cloud"));
+        Set<String> valued = new HashSet<>(Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--chatops",
+                "--template", "--cloud"));
         valued.addAll(RuntimeOption.FLAGS);
         Flags flags = Flags.parse("serve", args, valued, Set.of("--no-demo"));
         flags.expectPositional(0, USAGE);
@@ -48,7 +51,7 @@ final class ServeOptions {
         return new ServeOptions(address(flags.value("--bind").orElse("127.0.0.1")),
                 flags.port("--port", 8080, false), flags.port("--emulator-port", 8081, false),
                 flags.port("--metadata-port", 8082, true), !flags.isSet("--no-demo"),
-                flags.value("--callers").map(Path::of).orElse(null),
+                flags.value("--callers").map(Path::of).orElse(null), flags.value("--chatops").map(Path::of).orElse(null),
                 Path.of(flags.value("--template").orElse("template.yml")), cloud != null, RuntimeOption.parse(flags));
     }
 
@@ -83,6 +86,15 @@ final class ServeOptions {
 
     Optional<Path> callers() {
         return Optional.ofNullable(callers);
+    }
+
+    Optional<Path> chatopsFile() {
+        return Optional.ofNullable(chatops);
+    }
+
+    /** The chat routes' secrets and directory: {@code --chatops FILE}, else the demo ones. */
+    ChatSetup chat() {
+        return chatops == null ? ChatSetup.demo() : ChatSetup.read(chatops);
     }
 
     Path template() {

@@ -10,7 +10,6 @@ import io.instancerole.domain.model.RoleName;
 import io.instancerole.domain.policy.Finding;
 import io.instancerole.domain.policy.FindingLevel;
 import io.instancerole.domain.policy.LintResult;
-import io.instancerole.domain.policy.PolicyDocuments;
 import io.instancerole.domain.policy.PolicyLinter;
 import io.instancerole.domain.port.AttachedPolicy;
 import io.instancerole.domain.port.CloudException;
@@ -23,6 +22,7 @@ import io.instancerole.domain.service.Lookups;
 import io.instancerole.domain.service.PolicyVersions;
 import io.instancerole.domain.service.RequestContext;
 import io.instancerole.domain.service.Status;
+import io.instancerole.policy.PolicyDocuments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +54,7 @@ public final class PolicyService {
             for (RoleName role : request.attachToRoles()) {
                 guardrails.checkRole(ctx.caller(), role);
             }
-            LintResult lint = linter.lint(request.document());
+            LintResult lint = linter.lint(request.document(), ctx.caller());
             if (lint.has(FindingLevel.ERROR)) {
                 throw new DomainException(ErrorCode.PolicyInvalid, "the policy document has errors ("
                         + describe(lint, FindingLevel.ERROR) + "); nothing was created", lint.findings());
@@ -119,7 +119,7 @@ public final class PolicyService {
         if (document == null) {
             return List.of();
         }
-        LintResult lint = linter.lint(TextNode.valueOf(document));
+        LintResult lint = linter.lint(TextNode.valueOf(document), ctx.caller());
         guardrails.checkFindings(ctx.caller(), lint);
         return lint.findings();
     }
