@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +57,7 @@ final class InvokeCommand {
         FunctionRuntime running = null;
         try (CloudTarget target = flags.value("--emulator").isPresent()
                 ? EmulatorTarget.connect(flags.value("--emulator").get(), json)
-                : EmulatorTarget.start(InetAddress.getLoopbackAddress(), 0, "--emulator", -1, json)) {
+                : EmulatorTarget.start(InetAddress.getLoopbackAddress(), 0, "--emulator", -1, Optional.empty(), json)) {
             PendingCredentials credentials = new PendingCredentials();
             FunctionRuntime local = runtime.function(function, LocalStack.environment(function, target), credentials, err, err, threads);
             running = local;

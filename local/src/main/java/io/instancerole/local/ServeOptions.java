@@ -11,7 +11,8 @@ import java.util.Set;
 /** {@code serve}'s command line. */
 final class ServeOptions {
     static final String USAGE = "serve [--port 8080] [--emulator-port 8081] [--metadata-port 8082] [--bind 127.0.0.1]"
-            + " [--no-demo] [--callers FILE] [--chatops FILE] [--template template.yml] [--cloud aliyun] " + RuntimeOption.USAGE;
+            + " [--no-demo] [--state FILE] [--callers FILE] [--chatops FILE] [--template template.yml] [--cloud aliyun] "
+            + RuntimeOption.USAGE;
 
     private final InetAddress bind;
     private final int port;
@@ -22,10 +23,11 @@ final class ServeOptions {
     private final Path chatops;
     private final Path template;
     private final boolean realCloud;
+    private final Path state;
     private final RuntimeOption runtime;
 
     private ServeOptions(InetAddress bind, int port, int emulatorPort, int metadataPort, boolean demo, Path callers, Path chatops,
-                         Path template, boolean realCloud, RuntimeOption runtime) {
+                         Path template, boolean realCloud, Path state, RuntimeOption runtime) {
         this.bind = bind;
         this.port = port;
         this.emulatorPort = emulatorPort;
@@ -35,12 +37,13 @@ final class ServeOptions {
         this.chatops = chatops;
         this.template = template;
         this.realCloud = realCloud;
+        this.state = state;
         this.runtime = runtime;
     }
 
     static ServeOptions parse(List<String> args) {
         Set<String> valued = new HashSet<>(Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--chatops",
-                "--template", "--cloud"));
+                "--template", "--cloud", "--state"));
         valued.addAll(RuntimeOption.FLAGS);
         Flags flags = Flags.parse("serve", args, valued, Set.of("--no-demo"));
         flags.expectPositional(0, USAGE);
@@ -48,11 +51,15 @@ final class ServeOptions {
         if (cloud != null && !cloud.equals("aliyun")) {
             throw new UsageException("--cloud takes 'aliyun' (the real Alibaba Cloud), not '" + cloud + "'; without it the emulator is used");
         }
+        if (cloud != null && flags.value("--state").isPresent()) {
+            throw new UsageException("--state keeps the emulator's account; the real cloud (--cloud aliyun) keeps its own");
+        }
         return new ServeOptions(address(flags.value("--bind").orElse("127.0.0.1")),
                 flags.port("--port", 8080, false), flags.port("--emulator-port", 8081, false),
                 flags.port("--metadata-port", 8082, true), !flags.isSet("--no-demo"),
                 flags.value("--callers").map(Path::of).orElse(null), flags.value("--chatops").map(Path::of).orElse(null),
-                Path.of(flags.value("--template").orElse("template.yml")), cloud != null, RuntimeOption.parse(flags));
+                Path.of(flags.value("--template").orElse("template.yml")), cloud != null,
+                flags.value("--state").map(Path::of).orElse(null), RuntimeOption.parse(flags));
     }
 
     static InetAddress address(String text) {
@@ -86,6 +93,11 @@ final class ServeOptions {
 
     Optional<Path> callers() {
         return Optional.ofNullable(callers);
+    }
+
+    /** {@code --state FILE}: the emulator's account kept there across restarts; empty: memory only. */
+    Optional<Path> state() {
+        return Optional.ofNullable(state);
     }
 
     Optional<Path> chatopsFile() {
