@@ -153,7 +153,7 @@ public final class CustomRuntime implements AutoCloseable {
         exchange.getRequestBody().readAllBytes();
         framed(exchange, requestId, "Initialize", () -> {
             instanceFor(exchange).initializeOnce(context(exchange, requestId));
-            answer(exchange, 200, 200, "text/plain", new byte[0], Map.of());
+            return new Answer(200, 200, "text/plain", new byte[0], Map.of());
         });
     }
 
@@ -162,7 +162,7 @@ public final class CustomRuntime implements AutoCloseable {
         framed(exchange, requestId, "Invoke", () -> {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             instanceFor(exchange).handle(new ByteArrayInputStream(event), answer, context(exchange, requestId));
-            answer(exchange, 200, 200, "application/octet-stream", answer.toByteArray(), Map.of());
+            return new Answer(200, 200, "application/octet-stream", answer.toByteArray(), Map.of());
         });
     }
 
@@ -181,29 +181,51 @@ public final class CustomRuntime implements AutoCloseable {
                     responseHeaders.put(name, value);
                 }
             });
-            answer(exchange, response.statusCode(), 200, null, response.body().getBytes(StandardCharsets.UTF_8), responseHeaders);
+            return new Answer(response.statusCode(), 200, null, response.body().getBytes(StandardCharsets.UTF_8), responseHeaders);
         });
     }
 
-    /** One call between the protocol's start and end log lines; a failure answered as the protocol's "failed". */
+    /**
+     * One call between the protocol's start and end log lines, answered after the end line (so
+     * the invocation's log is complete when Function Compute has the answer); a failure is
+     * answered as the protocol's "failed".
+     */
     private void framed(HttpExchange exchange, String requestId, String phase, Call call) throws IOException {
         log.println("FC " + phase + " Start RequestId: " + requestId);
+        Answer answer;
         try {
-            call.run();
+            answer = call.run();
         } catch (Exception e) {
-            failed(exchange, requestId, e);
-        } finally {
-            log.println("FC " + phase + " End RequestId: " + requestId);
+            answer = failed(requestId, e);
         }
+        log.println("FC " + phase + " End RequestId: " + requestId);
+        answer(exchange, answer.status, answer.fcStatus, answer.contentType, answer.body, answer.headers);
     }
 
     /** What {@link #framed} runs. */
     private interface Call {
-        void run() throws Exception;
+        Answer run() throws Exception;
+    }
+
+    /** An answer to send: the HTTP status, {@code x-fc-status}, the content type (null: the headers say it), body and headers. */
+    private static final class Answer {
+        final int status;
+        final int fcStatus;
+        final String contentType;
+        final byte[] body;
+        final Map<String, String> headers;
+
+        Answer(int status, int fcStatus, String contentType, byte[] body, Map<String, String> headers) {
+            this.status = status;
+            this.fcStatus = fcStatus;
+            this.contentType = contentType;
+            this.body = body;
+            this.headers = headers;
+        }
     }
 
     /** The handler threw (or could not be made): the protocol's "failed", the stack trace in the log only. */
-    private void failed(HttpExchange exchange, String requestId, Exception e) throws IOException {
+    private Answer failed(String requestId, Exception e) throws IOException {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         StringWriter trace = new StringWriter();
         cause.printStackTrace(new PrintWriter(trace));
@@ -211,7 +233,7 @@ public final class CustomRuntime implements AutoCloseable {
         Map<String, String> error = new LinkedHashMap<>();
         error.put("errorMessage", String.valueOf(cause.getMessage()));
         error.put("errorType", cause.getClass().getName());
-        answer(exchange, FAILED, FAILED, "application/json", json.writeValueAsBytes(error), Map.of());
+        return new Answer(FAILED, FAILED, "application/json", json.writeValueAsBytes(error), Map.of());
     }
 
     private FunctionInstance instanceFor(HttpExchange exchange) throws Exception {
