@@ -4,18 +4,18 @@ import java.util.Optional;
 
 /** What serves one route: the function, how long the gateway waits for it, and what its authentication passes on. */
 final class GatewayRoute {
-    private final LocalFunction function;
+    private final FunctionRuntime function;
     private final long timeoutMillis;
     private final CallerClaims claims;
 
-    GatewayRoute(LocalFunction function, long timeoutMillis, CallerClaims claims) {
+    GatewayRoute(FunctionRuntime function, long timeoutMillis, CallerClaims claims) {
         this.function = function;
         this.timeoutMillis = timeoutMillis;
         this.claims = claims;
     }
 
     /** The function's Timeout, or API Gateway's backend timeout when template.yml sets a shorter one. */
-    static GatewayRoute of(RouteDefinition route, LocalFunction function) {
+    static GatewayRoute of(RouteDefinition route, FunctionRuntime function) {
         long timeout = function.definition().timeoutSeconds() * 1000L;
         if (route.backendTimeoutMillis().isPresent()) {
             timeout = Math.min(timeout, route.backendTimeoutMillis().getAsLong());
@@ -23,7 +23,7 @@ final class GatewayRoute {
         return new GatewayRoute(function, timeout, route.claims().orElse(null));
     }
 
-    LocalFunction function() {
+    FunctionRuntime function() {
         return function;
     }
 

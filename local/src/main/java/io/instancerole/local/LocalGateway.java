@@ -12,11 +12,11 @@ import io.instancerole.functions.http.ApiResponse;
 import io.instancerole.functions.http.ErrorResponses;
 import io.instancerole.functions.http.EventCodec;
 import io.instancerole.functions.http.HeaderNames;
+import io.instancerole.functions.http.QueryString;
 import io.instancerole.functions.http.Router;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,7 +111,7 @@ final class LocalGateway implements AutoCloseable {
                     "the request body is over " + MAX_BODY_BYTES + " bytes"), requestId);
         }
         ApiRequest request = ApiRequest.withHeaderValues(method, path, forwardedHeaders(http.headers(), route, identity),
-                query(http.rawQuery()), http.body());
+                QueryString.parse(http.rawQuery()), http.body());
         Invocation invocation = route.function().invoke(codec.writeEvent(request), requestId, route.timeoutMillis());
         switch (invocation.outcome()) {
             case ANSWERED:
@@ -160,31 +160,6 @@ final class LocalGateway implements AutoCloseable {
         }
         identity.forEach((name, value) -> headers.put(name, List.of(value)));
         return headers;
-    }
-
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> parameters = new TreeMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            parameters.putIfAbsent(name, value);
-        }
-        return parameters;
-    }
-
-    private static String decode(String part) {
-        try {
-            return URLDecoder.decode(part, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return part; // a malformed escape is passed on as written; the function judges the value
-        }
     }
 
     private static HttpResponse write(ApiResponse response, String requestId) {

@@ -31,25 +31,34 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The README's walkthrough against {@code serve} with one of the project's deployment files and
  * the real functions, over real HTTP, checking the emulator's state after every step; then the
- * guardrails. Run with template.yml (API Gateway's events) and with s.yaml (the HTTP trigger's).
+ * guardrails. Run with template.yml (API Gateway's events) and with s.yaml (the HTTP trigger's),
+ * the functions as the built-in runtime runs them; {@link CustomRuntimeEndToEndTest} runs the
+ * same through the custom runtime.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EndToEnd {
     private static final String TEAM_B = "dev-team-b";
-    private StackRunner runner;
+    StackRunner runner;
     private LocalStack stack;
     private Emulator emulator;
     private EmulatorControl control;
-    private Http gateway;
+    Http gateway;
 
     /** The deployment file {@code serve --template} gets. */
     abstract Path deploymentFile();
 
+    /** How the stack runs its functions: serve's options. */
+    List<String> runtimeOptions() {
+        return List.of();
+    }
+
     @BeforeAll
     void serve() {
         runner = new StackRunner();
-        LocalMain.Outcome outcome = runner.run("serve", "--port", "0", "--emulator-port", "0", "--metadata-port", "0",
-                "--template", deploymentFile().toString());
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--emulator-port", "0", "--metadata-port", "0",
+                "--template", deploymentFile().toString()));
+        args.addAll(runtimeOptions());
+        LocalMain.Outcome outcome = runner.run(args.toArray(new String[0]));
         assertEquals(0, outcome.status(), runner.err());
         stack = (LocalStack) outcome.running();
         emulator = stack.emulator().orElseThrow().emulator().orElseThrow();
