@@ -7,6 +7,7 @@ import com.aliyun.fc.runtime.FunctionParam;
 import com.aliyun.fc.runtime.StreamRequestHandler;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.instancerole.domain.audit.AuditWriter;
@@ -16,10 +17,11 @@ import io.instancerole.domain.model.Caller;
 import io.instancerole.domain.service.Json;
 import io.instancerole.domain.service.LogSink;
 import io.instancerole.domain.service.ServiceResult;
-import io.instancerole.functions.http.ApiGatewayCodec;
 import io.instancerole.functions.http.ApiRequest;
 import io.instancerole.functions.http.ApiResponse;
 import io.instancerole.functions.http.ErrorResponses;
+import io.instancerole.functions.http.EventCodec;
+import io.instancerole.functions.http.EventCodecs;
 import io.instancerole.functions.http.JsonBody;
 import io.instancerole.functions.http.Router;
 import java.io.IOException;
@@ -40,10 +42,11 @@ import java.util.UUID;
 
 /**
  * The mechanics every function shares; a concrete function only names itself and declares its
- * routes. Per request: read the API Gateway event, route by method and path, authenticate from
- * X-Caller-Id/X-Caller-Team (a chat route authenticates by its platform's signature instead, in
- * its endpoint), check and parse the body, run one domain service, answer with the
- * result's status and JSON. Errors take the contract's shape; anything unexpected is a 500 whose
+ * routes. Per request: read the event (Function Compute's HTTP trigger's or API Gateway's),
+ * route by method and path, authenticate from X-Caller-Id/X-Caller-Team (a chat route
+ * authenticates by its platform's signature instead, in its endpoint), check and parse the body,
+ * run one domain service, answer with the result's status and JSON in the shape of the event's
+ * platform. Errors take the contract's shape; anything unexpected is a 500 whose
  * stack trace goes to the function log only. Every answer carries X-Request-Id and every request
  * writes one audit line. Thread-safe: requests share only the immutable router and the component.
  */
@@ -60,7 +63,7 @@ public abstract class FunctionHandler implements StreamRequestHandler, FunctionI
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    static final ApiGatewayCodec CODEC = new ApiGatewayCodec(MAPPER);
+    static final EventCodecs EVENTS = new EventCodecs(MAPPER);
     static final ErrorResponses ERRORS = new ErrorResponses(MAPPER);
     private static final AuditWriter AUDIT = new AuditWriter();
     private static final int MAX_AUDITED_PATH = 200;
@@ -107,8 +110,11 @@ public abstract class FunctionHandler implements StreamRequestHandler, FunctionI
         LogSink log = FcLogSink.of(context);
         AuditFacts audit = new AuditFacts(requestId, Instant.now());
         ApiResponse response;
+        EventCodec codec = EVENTS.fallback();
         try {
-            response = answer(CODEC.readEvent(input), context, requestId, log, audit, startedNanos);
+            JsonNode event = EVENTS.parse(input);
+            codec = EVENTS.codecOf(event);
+            response = answer(codec.read(event), context, requestId, log, audit, startedNanos);
         } catch (DomainException e) {
             response = ERRORS.of(e, requestId);
         } catch (IOException | RuntimeException e) {
@@ -117,7 +123,7 @@ public abstract class FunctionHandler implements StreamRequestHandler, FunctionI
         }
         response = response.withHeader(REQUEST_ID_HEADER, requestId);
         AUDIT.write(audit.event(functionName, response.statusCode()), log);
-        CODEC.writeResponse(response, output);
+        codec.writeResponse(response, output); // in the shape of the event's platform
     }
 
     private ApiResponse answer(ApiRequest request, Context context, String requestId, LogSink log, AuditFacts audit, long startedNanos)

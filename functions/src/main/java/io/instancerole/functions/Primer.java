@@ -26,6 +26,7 @@ import io.instancerole.domain.model.RegionId;
 import io.instancerole.domain.role.CreateRoleResult;
 import io.instancerole.functions.http.ApiRequest;
 import io.instancerole.functions.http.ApiResponse;
+import io.instancerole.functions.http.EventCodec;
 import io.instancerole.functions.http.JsonBody;
 import io.instancerole.functions.http.Route;
 import io.instancerole.functions.http.Router;
@@ -87,24 +88,27 @@ final class Primer {
         }
     }
 
-    /** Every route's path through event decoding, routing, body checks and an error answer, with no service call. */
+    /** Every route's path through both event formats, routing, body checks and an error answer, with no service call. */
     private static void primeEdge(Router<Endpoint> router) throws IOException {
-        for (Route<Endpoint> route : router.routes()) {
-            String path = route.template().replaceAll("\\{[^}/]+}", "priming");
-            byte[] event = FunctionHandler.CODEC.writeEvent(new ApiRequest(route.method(), path,
-                    Map.of("Content-Type", "application/json"), Map.of(), "{\"dryRun\":true}".getBytes(StandardCharsets.UTF_8)));
-            ApiRequest request = FunctionHandler.CODEC.readEvent(new ByteArrayInputStream(event));
-            Endpoint endpoint = router.match(request.method(), request.path()).route().target();
-            endpoint.rejectUnknownQueryParameters(request);
-            if (endpoint.takesBody()) {
-                JsonBody.parse(request, FunctionHandler.MAPPER, endpoint.bodyFields()).bool(Endpoint.DRY_RUN, false);
+        for (EventCodec codec : FunctionHandler.EVENTS.all()) {
+            for (Route<Endpoint> route : router.routes()) {
+                String path = route.template().replaceAll("\\{[^}/]+}", "priming");
+                byte[] event = codec.writeEvent(new ApiRequest(route.method(), path,
+                        Map.of("Content-Type", "application/json"), Map.of(), "{\"dryRun\":true}".getBytes(StandardCharsets.UTF_8)));
+                JsonNode parsed = FunctionHandler.EVENTS.parse(new ByteArrayInputStream(event));
+                ApiRequest request = FunctionHandler.EVENTS.codecOf(parsed).read(parsed);
+                Endpoint endpoint = router.match(request.method(), request.path()).route().target();
+                endpoint.rejectUnknownQueryParameters(request);
+                if (endpoint.takesBody()) {
+                    JsonBody.parse(request, FunctionHandler.MAPPER, endpoint.bodyFields()).bool(Endpoint.DRY_RUN, false);
+                }
             }
-        }
-        try {
-            router.match("PRIMING", "/");
-        } catch (DomainException expected) {
-            ApiResponse answer = FunctionHandler.ERRORS.of(expected, "priming");
-            FunctionHandler.CODEC.writeResponse(answer, OutputStream.nullOutputStream());
+            try {
+                router.match("PRIMING", "/");
+            } catch (DomainException expected) {
+                ApiResponse answer = FunctionHandler.ERRORS.of(expected, "priming");
+                codec.writeResponse(answer, OutputStream.nullOutputStream());
+            }
         }
     }
 

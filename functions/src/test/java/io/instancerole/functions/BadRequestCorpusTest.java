@@ -254,7 +254,9 @@ class BadRequestCorpusTest {
                     + "\"X-Caller-Id\":\"alice\",\"X-Caller-Team\":\"team-a\"},\"body\":\"%%%not base64%%%\",\"isBase64Encoded\":true}";
             WORLD.callRaw(route.getValue(), garbageEvent.getBytes(StandardCharsets.UTF_8)).assertError(400, "InvalidRequest");
             WORLD.callRaw(route.getValue(), "this is not an event".getBytes(StandardCharsets.UTF_8)).assertError(400, "InvalidRequest");
-            WORLD.callRaw(route.getValue(), "{\"path\":\"/v1/roles\"}".getBytes(StandardCharsets.UTF_8)).assertError(400, "InvalidRequest");
+            String neither = WORLD.callRaw(route.getValue(), "{\"path\":\"/v1/roles\",\"version\":\"v1\"}".getBytes(StandardCharsets.UTF_8))
+                    .assertError(400, "InvalidRequest").body().path("message").asText();
+            assertTrue(neither.contains("API Gateway event") && neither.contains("HTTP-trigger event"), "names both formats: " + neither);
             WORLD.callRaw(route.getValue(), new byte[0]).assertError(400, "InvalidRequest");
         }
         assertEquals(0, WORLD.control().calls().size());

@@ -46,6 +46,7 @@ final class CloudWorld implements BeforeAllCallback, AfterAllCallback, BeforeEac
     static final String REGION = "cn-hangzhou";
 
     private final Map<String, String> extraEnvironment;
+    private final EventFormat format;
     private final Map<Class<? extends FunctionHandler>, FunctionHandler> handlers = new LinkedHashMap<>();
     private Emulator emulator;
     private EmulatorControl control;
@@ -54,12 +55,22 @@ final class CloudWorld implements BeforeAllCallback, AfterAllCallback, BeforeEac
     private RecordingLogger logger;
 
     CloudWorld() {
-        this(Map.of());
+        this(Map.of(), EventFormat.API_GATEWAY);
+    }
+
+    /** Invoking the functions with events of this format. */
+    CloudWorld(EventFormat format) {
+        this(Map.of(), format);
     }
 
     /** With environment variables set on top of the template's, e.g. a different ADMIN_TEAMS. */
     CloudWorld(Map<String, String> extraEnvironment) {
+        this(extraEnvironment, EventFormat.API_GATEWAY);
+    }
+
+    private CloudWorld(Map<String, String> extraEnvironment, EventFormat format) {
         this.extraEnvironment = extraEnvironment;
+        this.format = format;
     }
 
     @Override
@@ -82,6 +93,11 @@ final class CloudWorld implements BeforeAllCallback, AfterAllCallback, BeforeEac
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    /** A clean account holding the service role, as before each test. */
+    void reset() {
         control.reset();
         serviceCredentials = credentialsOf(ServiceRole.createIn(emulator).session());
         control.clearCalls();
@@ -96,20 +112,25 @@ final class CloudWorld implements BeforeAllCallback, AfterAllCallback, BeforeEac
         return environment;
     }
 
-    /** Invokes the function as Function Compute would, with the service role's credentials. */
+    /** Invokes the function as Function Compute would, with the service role's credentials, in this world's event format. */
     Answer call(Class<? extends FunctionHandler> function, GatewayEvent event) {
         return call(handler(function), event, serviceCredentials);
     }
 
+    /** The format this world invokes the functions with. */
+    EventFormat format() {
+        return format;
+    }
+
     Answer call(FunctionHandler handler, GatewayEvent event, Credentials credentials) {
-        Answer answer = invoke(handler, event.bytes(), TestContext.of(credentials, logger));
+        Answer answer = invoke(handler, event.bytes(format), TestContext.of(credentials, logger));
         assertListedInOpenApi(handler, event, answer);
         return answer;
     }
 
     /** As {@link #call(Class, GatewayEvent)}, in a function whose Timeout is {@code timeLimit}. */
     Answer callWithin(Class<? extends FunctionHandler> function, GatewayEvent event, Duration timeLimit) {
-        Answer answer = invoke(handler(function), event.bytes(), TestContext.of(serviceCredentials, logger).withTimeLimit(timeLimit));
+        Answer answer = invoke(handler(function), event.bytes(format), TestContext.of(serviceCredentials, logger).withTimeLimit(timeLimit));
         assertListedInOpenApi(handler(function), event, answer);
         return answer;
     }

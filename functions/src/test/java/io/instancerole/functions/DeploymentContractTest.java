@@ -29,7 +29,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** template.yml, openapi.yaml and the handler classes describe the same functions and routes. */
+/**
+ * template.yml, openapi.yaml and the handler classes describe the same functions and routes (s.yaml
+ * is held to template.yml by the local module's ServerlessDevsContractTest). Nothing here counts
+ * functions or routes: a new one needs its entries in the files, not an edit here.
+ */
 class DeploymentContractTest {
     private static final String PACKAGE = "io.instancerole.functions.";
     private static final Set<String> DEPLOYMENT_VARIABLES = Set.of(DeploymentConfig.DEFAULT_REGION_ID, DeploymentConfig.ALLOWED_REGIONS,
@@ -69,7 +73,7 @@ class DeploymentContractTest {
     @Test
     void everyTemplateHandlerAndInitializerNamesARealClassAndMethod() throws Exception {
         Map<String, JsonNode> functions = DeploymentFiles.functions();
-        assertEquals(8, functions.size(), "eight functions");
+        assertEquals(Functions.CLASSES.size(), functions.size(), "one function per handler class: " + functions.keySet());
         for (Map.Entry<String, JsonNode> function : functions.entrySet()) {
             JsonNode properties = function.getValue().path("Properties");
             String[] handler = properties.path("Handler").asText().split("::");
@@ -143,7 +147,7 @@ class DeploymentContractTest {
         Map<String, String> template = new TreeMap<>(DeploymentFiles.templateRoutes());
         Map<String, String> openapi = new TreeMap<>(DeploymentFiles.openApiRoutes());
         Map<String, String> handlers = new TreeMap<>(handlerRoutes());
-        assertEquals(12, handlers.size(), "the contract's twelve routes: " + handlers.keySet());
+        assertFalse(handlers.isEmpty(), "the handlers route something");
         assertEquals(handlers, template, "template.yml routes each path to the function whose handler routes it");
         assertEquals(handlers, openapi, "openapi.yaml's x-function names the function whose handler routes it");
         for (String route : handlers.keySet()) {

@@ -85,7 +85,7 @@ class ErrorCodesTest {
         WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"team-a-web\"}").header("X-CALLER-ID", "mallory"))
                 .assertError(401, "Unauthenticated");
         Answer several = WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"platform-admin\"}")
-                .headerValues("X-Caller-Team", "team-a", "platform")).assertError(401, "Unauthenticated");
+                .header("X-Caller-Team", "team-a", "platform")).assertError(401, "Unauthenticated");
         WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"platform-admin\"}")
                 .header("X-Caller-Team", "team-a,platform")).assertError(401, "Unauthenticated");
         Answer joinedId = WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"team-a-web\"}")

@@ -1,5 +1,7 @@
 package io.instancerole.local;
 
+import java.util.Map;
+
 /** One bearer token of the local gateway and the identity it stands for. */
 final class CallerToken {
     private final String token;
@@ -24,5 +26,10 @@ final class CallerToken {
     /** Sent to the functions as {@code X-Caller-Team}. */
     String callerTeam() {
         return callerTeam;
+    }
+
+    /** The claims a JWT of this caller carries: {@code sub} and {@code team}. */
+    Map<String, String> claims() {
+        return Map.of("sub", callerId, "team", callerTeam);
     }
 }

@@ -1,15 +1,17 @@
 package io.instancerole.local;
 
-/** What serves one route: the function, and how long the gateway waits for it. */
+import java.util.Optional;
+
+/** What serves one route: the function, how long the gateway waits for it, and what its authentication passes on. */
 final class GatewayRoute {
     private final FunctionRuntime function;
     private final long timeoutMillis;
-    private final boolean anonymous;
+    private final CallerClaims claims;
 
-    GatewayRoute(FunctionRuntime function, long timeoutMillis, boolean anonymous) {
+    GatewayRoute(FunctionRuntime function, long timeoutMillis, CallerClaims claims) {
         this.function = function;
         this.timeoutMillis = timeoutMillis;
-        this.anonymous = anonymous;
+        this.claims = claims;
     }
 
     /** The function's Timeout, or API Gateway's backend timeout when template.yml sets a shorter one. */
@@ -18,12 +20,7 @@ final class GatewayRoute {
         if (route.backendTimeoutMillis().isPresent()) {
             timeout = Math.min(timeout, route.backendTimeoutMillis().getAsLong());
         }
-        return new GatewayRoute(function, timeout, route.anonymous());
-    }
-
-    /** No bearer token is asked for, and no caller identity is passed on (the function authenticates the request itself). */
-    boolean anonymous() {
-        return anonymous;
+        return new GatewayRoute(function, timeout, route.claims().orElse(null));
     }
 
     FunctionRuntime function() {
@@ -32,5 +29,10 @@ final class GatewayRoute {
 
     long timeoutMillis() {
         return timeoutMillis;
+    }
+
+    /** The caller's claims as headers; empty for a route that takes anyone. */
+    Optional<CallerClaims> claims() {
+        return Optional.ofNullable(claims);
     }
 }

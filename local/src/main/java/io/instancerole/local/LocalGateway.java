@@ -7,10 +7,11 @@ import io.instancerole.domain.error.ErrorCode;
 import io.instancerole.emulator.http.HttpListener;
 import io.instancerole.emulator.http.HttpRequest;
 import io.instancerole.emulator.http.HttpResponse;
-import io.instancerole.functions.http.ApiGatewayCodec;
 import io.instancerole.functions.http.ApiRequest;
 import io.instancerole.functions.http.ApiResponse;
 import io.instancerole.functions.http.ErrorResponses;
+import io.instancerole.functions.http.EventCodec;
+import io.instancerole.functions.http.HeaderNames;
 import io.instancerole.functions.http.QueryString;
 import io.instancerole.functions.http.Router;
 import java.io.IOException;
@@ -24,30 +25,33 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The local API Gateway: authenticates the caller by bearer token, turns each HTTP request into
- * API Gateway's event for the function of its route, and turns the function's answer back into
- * HTTP. Routes come from template.yml; anything else is 404 in the contract's error shape.
+ * The local API gateway: authenticates the caller by bearer token, turns each HTTP request into
+ * the event of the deployment file's platform (API Gateway's for template.yml, the HTTP
+ * trigger's for s.yaml) for the function of its route, the caller's claims as the headers the
+ * route's authentication passes on, and turns the function's answer back into HTTP. Routes come
+ * from the deployment file; anything else is 404 in the contract's error shape.
  */
 final class LocalGateway implements AutoCloseable {
     /** Far above the contract's 64 KiB (which the functions enforce with 413), so they see what they must refuse. */
     private static final int MAX_BODY_BYTES = 1 << 20;
     /** Requests answered at once; each holds its thread while its function runs. */
     private static final int REQUEST_THREADS = 64;
-    private static final Set<String> IDENTITY_HEADERS = Set.of("authorization", "x-caller-id", "x-caller-team");
+    private static final String AUTHORIZATION = "authorization";
     private static final Set<String> UNFORWARDED_ANSWER_HEADERS = Set.of("content-length", "transfer-encoding", "connection");
 
     private final Router<GatewayRoute> router;
     private final Callers callers;
-    private final ApiGatewayCodec codec;
+    private final EventCodec codec;
     private final ErrorResponses errors;
     private final ObjectMapper json;
     private final PrintStream err;
     private HttpListener listener;
 
-    LocalGateway(Router<GatewayRoute> router, Callers callers, ApiGatewayCodec codec,
+    LocalGateway(Router<GatewayRoute> router, Callers callers, EventCodec codec,
                  ErrorResponses errors, ObjectMapper json, PrintStream err) {
         this.router = router;
         this.callers = callers;
@@ -91,18 +95,22 @@ final class LocalGateway implements AutoCloseable {
             return errors.of(e, requestId);
         }
         GatewayRoute route = matched.route().target();
-        String authorization = http.header("Authorization");
-        Optional<CallerToken> caller = route.anonymous() ? Optional.empty() : callers.authenticate(authorization);
-        if (caller.isEmpty() && !route.anonymous()) {
-            return errors.of(new DomainException(ErrorCode.Unauthenticated, authorization == null
-                    ? "send 'Authorization: Bearer <token>'; the local stack's tokens are listed in its banner"
-                    : "the bearer token is not one the local gateway knows; its tokens are listed in its banner"), requestId);
+        Map<String, String> identity = Map.of();
+        if (route.claims().isPresent()) {
+            String authorization = http.header("Authorization");
+            Optional<CallerToken> caller = callers.authenticate(authorization);
+            if (caller.isEmpty()) {
+                return errors.of(new DomainException(ErrorCode.Unauthenticated, authorization == null
+                        ? "send 'Authorization: Bearer <token>'; the local stack's tokens are listed in its banner"
+                        : "the bearer token is not one the local gateway knows; its tokens are listed in its banner"), requestId);
+            }
+            identity = route.claims().get().headers(caller.get().claims());
         }
         if (http.bodyTooLarge()) {
             return errors.of(new DomainException(ErrorCode.PayloadTooLarge,
                     "the request body is over " + MAX_BODY_BYTES + " bytes"), requestId);
         }
-        ApiRequest request = new ApiRequest(method, path, forwardedHeaders(http.headers(), caller.orElse(null)),
+        ApiRequest request = ApiRequest.withHeaderValues(method, path, forwardedHeaders(http.headers(), route, identity),
                 QueryString.parse(http.rawQuery()), http.body());
         Invocation invocation = route.function().invoke(codec.writeEvent(request), requestId, route.timeoutMillis());
         switch (invocation.outcome()) {
@@ -111,7 +119,7 @@ final class LocalGateway implements AutoCloseable {
                     return codec.readResponse(invocation.answer());
                 } catch (IOException e) {
                     err.println("function " + route.function().definition().name() + " (request " + requestId
-                            + ") answered something API Gateway cannot read: " + e.getMessage());
+                            + ") answered something the gateway cannot read: " + e.getMessage());
                     return errors.internal(requestId);
                 }
             case TIMED_OUT:
@@ -134,30 +142,24 @@ final class LocalGateway implements AutoCloseable {
         return ApiResponse.json(504, body.toString());
     }
 
-    /** The client's headers, minus the identity ones it may not set itself, plus the caller's identity (none on an anonymous route). */
-    private static Map<String, String> forwardedHeaders(Map<String, List<String>> received, CallerToken caller) {
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    /**
+     * The client's headers with all their values, minus the ones only the gateway sets (the token,
+     * the identity headers, and the route's claim headers: none of them from the client, on any
+     * route, so an anonymous route passes no identity), plus the caller's claims as headers.
+     */
+    private static Map<String, List<String>> forwardedHeaders(Map<String, List<String>> received, GatewayRoute route,
+                                                              Map<String, String> identity) {
+        Set<String> reserved = new TreeSet<>(CallerClaims.STANDARD.headerNames());
+        route.claims().ifPresent(claims -> reserved.addAll(claims.headerNames()));
+        reserved.add(AUTHORIZATION);
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, List<String>> header : received.entrySet()) {
-            if (!IDENTITY_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                headers.put(canonical(header.getKey()), String.join(",", header.getValue()));
+            if (!reserved.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                headers.put(HeaderNames.canonical(header.getKey()), List.copyOf(header.getValue()));
             }
         }
-        if (caller != null) {
-            headers.put("X-Caller-Id", caller.callerId());
-            headers.put("X-Caller-Team", caller.callerTeam());
-        }
+        identity.forEach((name, value) -> headers.put(name, List.of(value)));
         return headers;
-    }
-
-    /** {@code content-type} → {@code Content-Type}, as API Gateway spells the headers it forwards. */
-    private static String canonical(String name) {
-        StringBuilder out = new StringBuilder(name.length());
-        boolean upper = true;
-        for (char c : name.toCharArray()) {
-            out.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
-            upper = c == '-';
-        }
-        return out.toString();
     }
 
     private static HttpResponse write(ApiResponse response, String requestId) {

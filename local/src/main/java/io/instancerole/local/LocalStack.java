@@ -2,8 +2,8 @@ package io.instancerole.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.instancerole.chat.ChatOpsConfig;
-import io.instancerole.functions.http.ApiGatewayCodec;
 import io.instancerole.functions.http.ErrorResponses;
+import io.instancerole.functions.http.EventCodecs;
 import io.instancerole.functions.http.Route;
 import io.instancerole.functions.http.Router;
 import java.io.PrintStream;
@@ -18,8 +18,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 /**
- * {@code serve}: the emulator (or the real cloud), the functions of template.yml with their
- * execution credentials, and the local API gateway in front of them.
+ * {@code serve}: the emulator (or the real cloud), the functions of the deployment file
+ * (template.yml or s.yaml) with their execution credentials, and the local API gateway in front
+ * of them.
  */
 final class LocalStack implements Running {
     private final LocalGateway gateway;
@@ -63,7 +64,8 @@ final class LocalStack implements Running {
                     && ((EmulatorTarget) target).control().state().path("instances").isEmpty()) {
                 DemoAccount.create(((EmulatorTarget) target).control());
             }
-            LocalGateway gateway = new LocalGateway(router, callers, new ApiGatewayCodec(json), new ErrorResponses(json), json, err);
+            LocalGateway gateway = new LocalGateway(router, callers, template.eventFormat().codec(new EventCodecs(json)),
+                    new ErrorResponses(json), json, err);
             Ports.bind(options.bind(), options.port(), "--port", gateway::start);
             String gatewayUrl = "http://" + Banner.host(options.bind()) + ":" + gateway.port();
             out.print(Banner.serve(gatewayUrl, target, options, callers, template.routes().size()));
@@ -108,7 +110,7 @@ final class LocalStack implements Running {
         for (RouteDefinition route : template.routes()) {
             GatewayRoute target = GatewayRoute.of(route, functions.get(route.functionName()));
             if (!seen.add(route.method() + " " + route.path())) {
-                throw new StartupException("template.yml: " + route.method() + " " + route.path() + " is defined twice");
+                throw new StartupException("the deployment file: " + route.method() + " " + route.path() + " is defined twice");
             }
             if ("GET".equals(route.method())) {
                 routes.add(Route.get(route.path(), target));

@@ -1,5 +1,6 @@
 package io.instancerole.local;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** One method of one path in the API's {@code DefinitionBody}, and the function behind it. */
@@ -8,19 +9,15 @@ final class RouteDefinition {
     private final String path;
     private final String functionName;
     private final Long backendTimeoutMillis;
-    private final boolean anonymous;
+    private final CallerClaims claims;
 
-    RouteDefinition(String method, String path, String functionName, Long backendTimeoutMillis, boolean anonymous) {
+    /** @param claims what the route's authentication passes on; null for a route that authenticates no one */
+    RouteDefinition(String method, String path, String functionName, Long backendTimeoutMillis, CallerClaims claims) {
         this.method = method;
         this.path = path;
         this.functionName = functionName;
         this.backendTimeoutMillis = backendTimeoutMillis;
-        this.anonymous = anonymous;
-    }
-
-    /** {@code x-aliyun-apigateway-auth-type: ANONYMOUS}: the gateway authenticates no caller (the chat routes, signed by their platform). */
-    boolean anonymous() {
-        return anonymous;
+        this.claims = claims;
     }
 
     /** Upper case, as HTTP writes it. */
@@ -35,6 +32,19 @@ final class RouteDefinition {
 
     String functionName() {
         return functionName;
+    }
+
+    /**
+     * No caller is authenticated: {@code x-aliyun-apigateway-auth-type: ANONYMOUS}, or an
+     * anonymous HTTP trigger (the chat routes, signed by their platform).
+     */
+    boolean anonymous() {
+        return claims == null;
+    }
+
+    /** The claims the route's authentication passes to the function; empty when the route takes anyone. */
+    Optional<CallerClaims> claims() {
+        return Optional.ofNullable(claims);
     }
 
     /** API Gateway's own backend timeout ({@code x-aliyun-apigateway-fc.timeout}), when the template sets one. */

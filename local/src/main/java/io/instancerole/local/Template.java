@@ -19,9 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the local stack reads from template.yml (Funcraft's {@code Aliyun::Serverless} syntax):
- * services with their role policies and nested functions, and the API's routes, each pointing at
- * a function through {@code x-aliyun-apigateway-fc.arn}.
+ * What the local stack reads from a deployment file: services with their role policies and
+ * functions, the API's routes each pointing at a function, and the event format the platform
+ * invokes them with. template.yml is read here (Funcraft's {@code Aliyun::Serverless} syntax, the
+ * routes pointing at functions through {@code x-aliyun-apigateway-fc.arn}); s.yaml by
+ * {@link ServerlessDevsFile}.
  */
 final class Template {
     private static final String SERVICE = "Aliyun::Serverless::Service";
@@ -38,16 +40,23 @@ final class Template {
     private final Map<String, ServiceDefinition> services;
     private final Map<String, FunctionDefinition> functions;
     private final List<RouteDefinition> routes;
+    private final EventFormat eventFormat;
+    private final String source;
 
-    private Template(Map<String, ServiceDefinition> services, Map<String, FunctionDefinition> functions,
-                     List<RouteDefinition> routes) {
+    Template(Map<String, ServiceDefinition> services, Map<String, FunctionDefinition> functions, List<RouteDefinition> routes,
+             EventFormat eventFormat, String source) {
         this.services = services;
         this.functions = functions;
         this.routes = List.copyOf(routes);
+        this.eventFormat = eventFormat;
+        this.source = source;
     }
 
+    /** template.yml or s.yaml, told apart by their top-level keys. */
     static Template read(Path file) {
-        return parse(readTree(file), file.toString());
+        JsonNode root = readTree(file);
+        return ServerlessDevsFile.isOne(root) ? ServerlessDevsFile.parse(ServerlessDevsFile.tree(file), file.toString())
+                : parse(root, file.toString());
     }
 
     /** The YAML as a tree, for {@link #parse} (tests change it first). */
@@ -55,7 +64,7 @@ final class Template {
         try {
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
             if (root == null || !root.isObject()) {
-                throw new StartupException(file + ": not a template (expected a YAML mapping with Resources)");
+                throw new StartupException(file + ": not a deployment file (expected template.yml's or s.yaml's YAML mapping)");
             }
             return root;
         } catch (NoSuchFileException e) {
@@ -93,7 +102,7 @@ final class Template {
         for (JsonNode api : apis) {
             routes.addAll(routes(api, services, source));
         }
-        return new Template(services, functions, routes);
+        return new Template(services, functions, routes, EventFormat.API_GATEWAY, source);
     }
 
     private static ServiceDefinition service(String name, JsonNode node, String source) {
@@ -126,17 +135,22 @@ final class Template {
         if (handler == null || handler.isBlank()) {
             throw new StartupException(where + " has no Handler");
         }
-        Map<String, String> environment = new TreeMap<>();
-        properties.path("EnvironmentVariables").fields().forEachRemaining(
-                e -> environment.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
         String initializer = properties.path("Initializer").asText(null);
         return new FunctionDefinition(name, service, handler, initializer,
                 positiveInt(properties, "Timeout", where, FunctionDefinition.DEFAULT_TIMEOUT_SECONDS),
                 properties.has("InitializationTimeout") ? positiveInt(properties, "InitializationTimeout", where, 0) : null,
-                positiveInt(properties, "MemorySize", where, FunctionDefinition.DEFAULT_MEMORY_MB), environment);
+                positiveInt(properties, "MemorySize", where, FunctionDefinition.DEFAULT_MEMORY_MB),
+                environment(properties.path("EnvironmentVariables")));
     }
 
-    private static int positiveInt(JsonNode properties, String field, String where, int fallback) {
+    /** A mapping of environment variables, null values read as empty. */
+    static Map<String, String> environment(JsonNode variables) {
+        Map<String, String> environment = new TreeMap<>();
+        variables.fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
+        return environment;
+    }
+
+    static int positiveInt(JsonNode properties, String field, String where, int fallback) {
         JsonNode value = properties.get(field);
         if (value == null || value.isNull()) {
             return fallback;
@@ -192,8 +206,9 @@ final class Template {
                     + serviceName + ", which template.yml does not define");
         }
         Long timeout = backend.path("timeout").canConvertToLong() ? backend.path("timeout").asLong() : null;
+        boolean anonymous = "ANONYMOUS".equalsIgnoreCase(operation.path("x-aliyun-apigateway-auth-type").asText());
         return new RouteDefinition(method.toUpperCase(Locale.ROOT), API_GATEWAY_PARAMETER.matcher(path).replaceAll("{$1}"),
-                functionName, timeout, "ANONYMOUS".equals(operation.path("x-aliyun-apigateway-auth-type").asText()));
+                functionName, timeout, anonymous ? null : CallerClaims.STANDARD);
     }
 
     ServiceDefinition service(String name) {
@@ -208,7 +223,7 @@ final class Template {
     FunctionDefinition function(String name) {
         FunctionDefinition function = functions.get(name);
         if (function == null) {
-            throw new StartupException("template.yml has no function '" + name + "'; its functions: "
+            throw new StartupException(source + " has no function '" + name + "'; its functions: "
                     + String.join(", ", functions.keySet()));
         }
         return function;
@@ -220,5 +235,10 @@ final class Template {
 
     List<RouteDefinition> routes() {
         return routes;
+    }
+
+    /** How the platform of this file invokes the functions. */
+    EventFormat eventFormat() {
+        return eventFormat;
     }
 }

@@ -44,12 +44,12 @@ class CloudDeniedTest {
             assertTrue(rolePolicy.contains("ram:GetRole"), rolePolicy);
 
             Http http = new Http(stack.gatewayUrl());
-            HttpResponse<String> denied = EndToEndTest.send(http, Walkthrough.CREATE_ROLE);
+            HttpResponse<String> denied = EndToEnd.send(http, Walkthrough.CREATE_ROLE);
             assertEquals(502, denied.statusCode(), denied.body());
             assertEquals("CloudDenied", Http.json(denied).path("code").asText());
             assertTrue(new EmulatorState(stack.emulator().orElseThrow().control().state()).role("team-a-web").isEmpty());
 
-            HttpResponse<String> allowed = EndToEndTest.send(http, Walkthrough.DESCRIBE_ROLE);
+            HttpResponse<String> allowed = EndToEnd.send(http, Walkthrough.DESCRIBE_ROLE);
             assertEquals(404, allowed.statusCode(), "ram:GetRole is still granted: " + allowed.body());
             assertEquals("RoleNotFound", Http.json(allowed).path("code").asText());
         }

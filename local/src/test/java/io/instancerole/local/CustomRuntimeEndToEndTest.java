@@ -2,6 +2,7 @@ package io.instancerole.local;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,12 @@ import org.junit.jupiter.api.Test;
  * in this JVM (they run from the module's folder, where there is no runtime/target/image), so no
  * image has to be built; runtime/build.sh and the benchmarks exercise the image itself.
  */
-class CustomRuntimeEndToEndTest extends EndToEndTest {
+class CustomRuntimeEndToEndTest extends EndToEnd {
+    @Override
+    Path deploymentFile() {
+        return Project.template();
+    }
+
     @Override
     List<String> runtimeOptions() {
         return List.of("--runtime", "custom");
@@ -19,7 +25,7 @@ class CustomRuntimeEndToEndTest extends EndToEndTest {
 
     @Test
     void everyRequestWentThroughTheProtocol() {
-        EndToEndTest.send(gateway, Walkthrough.DESCRIBE_ROLE);
+        EndToEnd.send(gateway, Walkthrough.DESCRIBE_ROLE);
         String log = runner.out();
         assertTrue(log.contains("FC Initialize Start RequestId: ") && log.contains("FC Invoke Start RequestId: ")
                 && log.contains("FC Invoke End RequestId: "), log);

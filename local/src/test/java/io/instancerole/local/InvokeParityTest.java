@@ -35,7 +35,7 @@ class InvokeParityTest {
         try (LocalStack stack = (LocalStack) outcome.running()) {
             Http http = new Http(stack.gatewayUrl());
             String emulatorUrl = stack.emulator().orElseThrow().emulator().orElseThrow().baseUrl();
-            assertEquals(201, EndToEndTest.send(http, Walkthrough.CREATE_ROLE).statusCode());
+            assertEquals(201, EndToEnd.send(http, Walkthrough.CREATE_ROLE).statusCode());
 
             // invoke works on the same emulator, so both see the same account
             compare(http, dir, "describe", "GET", Walkthrough.DESCRIBE_ROLE.path, null, emulatorUrl);

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,19 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  * stand-in credentials so no emulator is involved.
  */
 class LocalGatewayTest {
-    private static final Map<String, String> CLOUD_ENVIRONMENT = Map.of(
-            "ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIlocaltest", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-a-real-secret");
     private static StackRunner runner;
     private static LocalStack stack;
     private static Http http;
 
     @BeforeAll
     static void serve() {
-        runner = new StackRunner(CLOUD_ENVIRONMENT, new byte[0]);
-        LocalMain.Outcome outcome = runner.run("serve", "--cloud", "aliyun", "--port", "0",
-                "--template", StackRunner.resource("test-template.yml").toString());
-        assertEquals(0, outcome.status(), runner.err());
-        stack = (LocalStack) outcome.running();
+        runner = new StackRunner(StackRunner.STAND_IN_CLOUD, new byte[0]);
+        stack = runner.serve("--cloud", "aliyun", "--port", "0", "--template", StackRunner.resource("test-template.yml").toString());
         http = new Http(stack.gatewayUrl());
     }
 
@@ -171,7 +165,7 @@ class LocalGatewayTest {
     void aCallersFileReplacesTheBuiltInTokens(@TempDir Path dir) throws Exception {
         Path callers = dir.resolve("callers.json");
         Files.writeString(callers, "[{\"token\": \"carol-token\", \"callerId\": \"carol\", \"callerTeam\": \"team-c\"}]");
-        StackRunner other = new StackRunner(CLOUD_ENVIRONMENT, new byte[0]);
+        StackRunner other = new StackRunner(StackRunner.STAND_IN_CLOUD, new byte[0]);
         LocalMain.Outcome outcome = other.run("--cloud", "aliyun", "--port", "0", "--callers", callers.toString(),
                 "--template", StackRunner.resource("test-template.yml").toString());
         assertEquals(0, outcome.status(), other.err());

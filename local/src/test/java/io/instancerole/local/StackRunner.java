@@ -1,5 +1,7 @@
 package io.instancerole.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,6 +12,10 @@ import java.util.Map;
 
 /** Runs the command line as a user would, in this JVM, capturing stdout and stderr. */
 final class StackRunner {
+    /** Stand-in credentials for {@code --cloud aliyun}: with test functions that make no cloud call, no emulator is involved. */
+    static final Map<String, String> STAND_IN_CLOUD = Map.of(
+            "ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIlocaltest", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-a-real-secret");
+
     final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final Map<String, String> environment;
@@ -27,6 +33,16 @@ final class StackRunner {
     LocalMain.Outcome run(String... args) {
         return new LocalMain(new ByteArrayInputStream(stdin), new PrintStream(stdout, true, StandardCharsets.UTF_8),
                 new PrintStream(stderr, true, StandardCharsets.UTF_8), environment).run(args);
+    }
+
+    /** {@code serve} with these arguments, which must start: the running stack. */
+    LocalStack serve(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "serve";
+        System.arraycopy(args, 0, all, 1, args.length);
+        LocalMain.Outcome outcome = run(all);
+        assertEquals(0, outcome.status(), err());
+        return (LocalStack) outcome.running();
     }
 
     String out() {

@@ -2,56 +2,66 @@ package io.instancerole.functions.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.instancerole.domain.error.DomainException;
 import io.instancerole.domain.error.ErrorCode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * API Gateway's event and answer formats, both directions: functions read events and write
- * answers; the local gateway writes events and reads answers. One codec, so the two cannot drift.
+ * API Gateway's event ({@code path}, {@code httpMethod}, {@code headers},
+ * {@code queryParameters}, {@code pathParameters}, {@code body}, {@code isBase64Encoded}) and
+ * answer. A header given as a JSON array keeps all its values. How API Gateway passes a header
+ * sent twice is not documented; the local gateway sends an array, so the function still sees
+ * that it came twice, and a single string is read as one value.
  */
-public final class ApiGatewayCodec {
+public final class ApiGatewayCodec implements EventCodec {
     private final ObjectMapper mapper;
 
     public ApiGatewayCodec(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    public ApiRequest readEvent(InputStream event) throws IOException {
-        JsonNode root;
-        try {
-            root = mapper.readTree(event);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DomainException(ErrorCode.InvalidRequest, "the function expects an API Gateway event, and this is not JSON");
+    @Override
+    public boolean fits(JsonNode event) {
+        return event.hasNonNull("httpMethod") && event.hasNonNull("path");
+    }
+
+    @Override
+    public ApiRequest read(JsonNode event) {
+        String method = EventFields.text(event, "httpMethod");
+        String path = EventFields.text(event, "path");
+        if (method == null || path == null) {
+            throw new DomainException(ErrorCode.InvalidRequest, "the API Gateway event has no httpMethod or path");
         }
-        return ApiRequest.fromEvent(root);
+        return ApiRequest.withHeaderValues(method, path, EventFields.multiValued(event.get("headers"), List::of),
+                EventFields.stringMap(event.get("queryParameters")), EventFields.body(event, "API Gateway"));
     }
 
+    @Override
     public void writeResponse(ApiResponse response, OutputStream out) throws IOException {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("isBase64Encoded", false);
-        root.put("statusCode", response.statusCode());
-        ObjectNode headers = root.putObject("headers");
-        response.headers().forEach(headers::put);
-        root.put("body", response.body());
-        out.write(mapper.writeValueAsBytes(root));
-        out.flush();
+        ResponseEnvelope.write(mapper, response, out);
     }
 
-    /** The event API Gateway would send for this request (the body base64-encoded, as for any binary-safe body). */
+    /** The body base64-encoded, as for any binary-safe body; a header with several values as an array. */
+    @Override
     public byte[] writeEvent(ApiRequest request) throws IOException {
         ObjectNode root = mapper.createObjectNode();
         root.put("path", request.path());
         root.put("httpMethod", request.method());
         ObjectNode headerNode = root.putObject("headers");
-        request.headers().forEach(headerNode::put);
+        for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+            if (header.getValue().size() == 1) {
+                headerNode.put(header.getKey(), header.getValue().get(0));
+            } else {
+                ArrayNode values = headerNode.putArray(header.getKey());
+                header.getValue().forEach(values::add);
+            }
+        }
         ObjectNode queryNode = root.putObject("queryParameters");
         request.queryParameters().forEach(queryNode::put);
         root.putObject("pathParameters");
@@ -60,18 +70,13 @@ public final class ApiGatewayCodec {
         return mapper.writeValueAsBytes(root);
     }
 
-    /** Reads a function's answer as API Gateway does. */
+    @Override
     public ApiResponse readResponse(byte[] answer) throws IOException {
-        JsonNode root = mapper.readTree(answer);
-        if (root == null || !root.isObject() || !root.path("statusCode").canConvertToInt()) {
-            throw new IOException("the function's answer has no statusCode");
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        root.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
-        String body = root.path("body").asText("");
-        if (root.path("isBase64Encoded").asBoolean(false)) {
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-        }
-        return new ApiResponse(root.path("statusCode").intValue(), headers, body);
+        return ResponseEnvelope.read(mapper, answer, "API Gateway");
+    }
+
+    @Override
+    public String description() {
+        return "an API Gateway event (path, httpMethod, headers, queryParameters, body, isBase64Encoded)";
     }
 }

@@ -3,11 +3,13 @@ package io.instancerole.local.testfunctions;
 import com.aliyun.fc.runtime.Context;
 import com.aliyun.fc.runtime.FunctionInitializer;
 import com.aliyun.fc.runtime.StreamRequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.instancerole.functions.http.ApiGatewayCodec;
 import io.instancerole.functions.http.ApiRequest;
 import io.instancerole.functions.http.ApiResponse;
+import io.instancerole.functions.http.EventCodec;
+import io.instancerole.functions.http.EventCodecs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,13 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Answers with what it received: the request as API Gateway's event carried it, its context and its environment. */
+/** Answers with what it received: the request as the event carried it (and which format), its context and its environment. */
 public final class EchoFunction implements StreamRequestHandler, FunctionInitializer {
     public static final AtomicInteger INITIALIZATIONS = new AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> environment;
-    private final ApiGatewayCodec codec = new ApiGatewayCodec(JSON);
+    private final EventCodecs events = new EventCodecs(JSON);
     private volatile int initializedAs;
     private volatile String initializerAccessKeyId;
 
@@ -38,12 +40,16 @@ public final class EchoFunction implements StreamRequestHandler, FunctionInitial
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ApiRequest request = codec.readEvent(input);
+        JsonNode event = events.parse(input);
+        EventCodec codec = events.codecOf(event);
+        ApiRequest request = codec.read(event);
         ObjectNode body = JSON.createObjectNode();
         body.put("requestId", context.getRequestId());
         body.put("method", request.method());
         body.put("path", request.path());
-        body.set("headers", JSON.valueToTree(request.headers()));
+        ObjectNode headers = body.putObject("headers");
+        request.headers().keySet().forEach(name -> headers.put(name, request.header(name).orElse("")));
+        body.put("format", codec.getClass().getSimpleName());
         body.set("query", JSON.valueToTree(request.queryParameters()));
         body.put("body", new String(request.body(), StandardCharsets.UTF_8));
         body.set("environment", JSON.valueToTree(environment));

@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every route answers as the contract says, through the real adapters against the emulator. */
-class FunctionRoutesTest {
-    @RegisterExtension
-    static final CloudWorld WORLD = new CloudWorld();
+/**
+ * Every route answers as the contract says, through the real adapters against the emulator; run
+ * once per event format the functions are deployed with ({@link ApiGatewayRoutesTest},
+ * {@link HttpTriggerRoutesTest}).
+ */
+abstract class RouteAnswers {
+    /** The functions invoked with one event format. */
+    abstract CloudWorld world();
 
     private static final String TEAM = "team-a";
 
@@ -33,7 +36,7 @@ class FunctionRoutesTest {
 
     @Test
     void createRoleCreatesThenAnswersUnchangedThenUpdated() {
-        Answer created = WORLD.call(CreateRoleFunction.class,
+        Answer created = world().call(CreateRoleFunction.class,
                 post("/v1/roles", "{\"roleName\":\"team-a-web\",\"description\":\"web servers\",\"maxSessionDuration\":7200}")).assertOk(201);
         assertEquals("created", created.body().path("status").asText());
         assertFalse(created.body().path("dryRun").asBoolean(true));
@@ -41,13 +44,13 @@ class FunctionRoutesTest {
         assertEquals("team-a-web", role.path("roleName").asText());
         assertEquals(7200, role.path("maxSessionDuration").asInt());
         assertEquals("[\"ecs.aliyuncs.com\"]", role.path("trustedServices").toString());
-        assertTrue(role.path("arn").asText().contains(WORLD.accountId()), role.toString());
+        assertTrue(role.path("arn").asText().contains(world().accountId()), role.toString());
 
-        Answer again = WORLD.call(CreateRoleFunction.class,
+        Answer again = world().call(CreateRoleFunction.class,
                 post("/v1/roles", "{\"roleName\":\"TEAM-A-WEB\",\"description\":\"web servers\"}")).assertOk(200);
         assertEquals("unchanged", again.body().path("status").asText());
 
-        Answer updated = WORLD.call(CreateRoleFunction.class,
+        Answer updated = world().call(CreateRoleFunction.class,
                 post("/v1/roles", "{\"roleName\":\"team-a-web\",\"description\":\"web and api servers\"}")).assertOk(200);
         assertEquals("updated", updated.body().path("status").asText());
         assertEquals("web and api servers", stateRole("team-a-web").path("description").asText());
@@ -55,11 +58,11 @@ class FunctionRoutesTest {
 
     @Test
     void dryRunAnswersWhatARealRunWouldAndChangesNothing() {
-        JsonNode before = WORLD.state();
-        Answer planned = WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"team-a-web\",\"dryRun\":true}")).assertOk(201);
+        JsonNode before = world().state();
+        Answer planned = world().call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"team-a-web\",\"dryRun\":true}")).assertOk(201);
         assertEquals("created", planned.body().path("status").asText());
         assertTrue(planned.body().path("dryRun").asBoolean());
-        assertEquals(before, WORLD.state());
+        assertEquals(before, world().state());
         JsonNode audit = lastAudit();
         assertTrue(audit.path("dryRun").asBoolean());
         assertEquals(0, audit.path("changes").size());
@@ -67,17 +70,17 @@ class FunctionRoutesTest {
 
     @Test
     void createPolicyCreatesAndAttachesThenIsUnchanged() {
-        WORLD.createEcsRole("team-a-web");
+        world().createEcsRole("team-a-web");
         String body = "{\"policyName\":\"team-a-read-logs\",\"document\":{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
                 + "\"Action\":[\"oss:GetObject\"],\"Resource\":[\"acs:oss:*:*:team-a-logs/*\"]}]},\"attachToRoles\":[\"team-a-web\"]}";
-        Answer created = WORLD.call(CreatePolicyFunction.class, post("/v1/policies", body)).assertOk(201);
+        Answer created = world().call(CreatePolicyFunction.class, post("/v1/policies", body)).assertOk(201);
         assertEquals("created", created.body().path("status").asText());
         assertEquals("Custom", created.body().path("policy").path("policyType").asText());
         assertEquals("attached", created.body().path("attachments").path(0).path("status").asText());
         assertTrue(created.body().path("findings").isArray());
         assertTrue(hasAttachment("team-a-read-logs", "ROLE", "team-a-web"));
 
-        Answer again = WORLD.call(CreatePolicyFunction.class, post("/v1/policies", body)).assertOk(200);
+        Answer again = world().call(CreatePolicyFunction.class, post("/v1/policies", body)).assertOk(200);
         assertEquals("unchanged", again.body().path("status").asText());
         assertEquals("alreadyAttached", again.body().path("attachments").path(0).path("status").asText());
     }
@@ -86,30 +89,30 @@ class FunctionRoutesTest {
     void createPolicyTakesTheDocumentAsTextToo() {
         String body = "{\"policyName\":\"team-a-read-logs\",\"document\":\"{\\\"Version\\\":\\\"1\\\",\\\"Statement\\\":[{\\\"Effect\\\":"
                 + "\\\"Allow\\\",\\\"Action\\\":\\\"oss:GetObject\\\",\\\"Resource\\\":\\\"acs:oss:*:*:team-a-logs/*\\\"}]}\"}";
-        Answer created = WORLD.call(CreatePolicyFunction.class, post("/v1/policies", body)).assertOk(201);
+        Answer created = world().call(CreatePolicyFunction.class, post("/v1/policies", body)).assertOk(201);
         assertEquals("created", created.body().path("status").asText());
         assertEquals(0, created.body().path("attachments").size());
     }
 
     @Test
     void attachPolicyAttachesASystemPolicyOnce() {
-        WORLD.createEcsRole("team-a-web");
+        world().createEcsRole("team-a-web");
         GatewayEvent attach = post("/v1/roles/team-a-web/policy-attachments", "{\"policyName\":\"AliyunOSSReadOnlyAccess\",\"policyType\":\"System\"}");
-        Answer attached = WORLD.call(CreatePolicyFunction.class, attach).assertOk(201);
+        Answer attached = world().call(CreatePolicyFunction.class, attach).assertOk(201);
         assertEquals("attached", attached.body().path("status").asText());
         assertEquals("team-a-web", attached.body().path("roleName").asText());
         assertTrue(hasAttachment("AliyunOSSReadOnlyAccess", "ROLE", "team-a-web"));
-        Answer again = WORLD.call(CreatePolicyFunction.class,
+        Answer again = world().call(CreatePolicyFunction.class,
                 post("/v1/roles/team-a-web/policy-attachments", "{\"policyName\":\"AliyunOSSReadOnlyAccess\",\"policyType\":\"System\"}")).assertOk(200);
         assertEquals("alreadyAttached", again.body().path("status").asText());
     }
 
     @Test
     void bindAnswers200WhenEveryInstanceIsBoundAnd207WhenSomeFail() {
-        WORLD.createEcsRole("team-a-web");
-        String first = WORLD.teamInstance(TEAM);
-        String second = WORLD.teamInstance(TEAM);
-        Answer bound = WORLD.call(BindRoleFunction.class, post("/v1/role-bindings",
+        world().createEcsRole("team-a-web");
+        String first = world().teamInstance(TEAM);
+        String second = world().teamInstance(TEAM);
+        Answer bound = world().call(BindRoleFunction.class, post("/v1/role-bindings",
                 "{\"roleName\":\"team-a-web\",\"instanceIds\":[\"" + first + "\",\"" + second + "\"]}")).assertOk(200);
         assertEquals(CloudWorld.REGION, bound.body().path("regionId").asText());
         assertEquals(List.of(first, second), List.of(bound.body().path("results").path(0).path("instanceId").asText(),
@@ -118,9 +121,9 @@ class FunctionRoutesTest {
         assertEquals(2, bound.body().path("summary").path("bound").asInt());
         assertEquals("team-a-web", instanceRole(first));
 
-        String classic = WORLD.instance(NewInstance.classic(CloudWorld.REGION).tag("team", TEAM));
-        String third = WORLD.teamInstance(TEAM);
-        Answer partial = WORLD.call(BindRoleFunction.class, post("/v1/role-bindings",
+        String classic = world().instance(NewInstance.classic(CloudWorld.REGION).tag("team", TEAM));
+        String third = world().teamInstance(TEAM);
+        Answer partial = world().call(BindRoleFunction.class, post("/v1/role-bindings",
                 "{\"roleName\":\"team-a-web\",\"instanceIds\":[\"" + first + "\",\"" + classic + "\",\"" + third + "\"]}")).assertOk(207);
         JsonNode results = partial.body().path("results");
         assertEquals("unchanged", results.path(0).path("status").asText());
@@ -138,15 +141,15 @@ class FunctionRoutesTest {
      */
     @Test
     void aBindCutByTheFunctionsTimeLimitAnswersSkippedAndRepeatingItFinishes() {
-        WORLD.createEcsRole("team-a-web");
+        world().createEcsRole("team-a-web");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            ids.add(WORLD.teamInstance(TEAM));
+            ids.add(world().teamInstance(TEAM));
         }
         GatewayEvent request = post("/v1/role-bindings", "{\"roleName\":\"team-a-web\",\"instanceIds\":"
                 + ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "[", "]")) + "}");
 
-        JsonNode cut = WORLD.callWithin(BindRoleFunction.class, request, Duration.ofMillis(1)).assertOk(207).body();
+        JsonNode cut = world().callWithin(BindRoleFunction.class, request, Duration.ofMillis(1)).assertOk(207).body();
 
         int skipped = cut.path("summary").path("skipped").asInt();
         assertTrue(skipped >= 100 && skipped % 100 == 0, "at least the fifth chunk was skipped: " + cut.path("summary"));
@@ -157,7 +160,7 @@ class FunctionRoutesTest {
         assertTrue(cut.path("retry").path("message").asText().contains("send the same request again"), cut.path("retry").toString());
         assertEquals("partial", lastAudit().path("outcome").asText());
 
-        JsonNode done = WORLD.callWithin(BindRoleFunction.class, request, Duration.ofSeconds(60)).assertOk(200).body();
+        JsonNode done = world().callWithin(BindRoleFunction.class, request, Duration.ofSeconds(60)).assertOk(200).body();
         assertEquals(500 - skipped, done.path("summary").path("unchanged").asInt());
         assertEquals(skipped, done.path("summary").path("bound").asInt());
         assertTrue(done.path("retry").isMissingNode());
@@ -165,10 +168,10 @@ class FunctionRoutesTest {
 
     @Test
     void unbindRemovesTheRole() {
-        WORLD.createEcsRole("team-a-web");
-        String instance = WORLD.teamInstance(TEAM);
-        WORLD.bindWithRoot("team-a-web", instance);
-        Answer unbound = WORLD.call(UnbindRoleFunction.class, post("/v1/role-bindings/unbind",
+        world().createEcsRole("team-a-web");
+        String instance = world().teamInstance(TEAM);
+        world().bindWithRoot("team-a-web", instance);
+        Answer unbound = world().call(UnbindRoleFunction.class, post("/v1/role-bindings/unbind",
                 "{\"regionId\":\"cn-hangzhou\",\"instanceIds\":[\"" + instance + "\"]}")).assertOk(200);
         assertEquals("unbound", unbound.body().path("results").path(0).path("status").asText());
         assertTrue(unbound.body().path("roleName").isNull());
@@ -177,11 +180,11 @@ class FunctionRoutesTest {
 
     @Test
     void replaceSwapsTheRoleAndNamesThePreviousOne() {
-        WORLD.createEcsRole("team-a-web");
-        WORLD.createEcsRole("team-a-web-v2");
-        String instance = WORLD.teamInstance(TEAM);
-        WORLD.bindWithRoot("team-a-web", instance);
-        Answer replaced = WORLD.call(ReplaceRoleFunction.class, post("/v1/role-bindings/replace",
+        world().createEcsRole("team-a-web");
+        world().createEcsRole("team-a-web-v2");
+        String instance = world().teamInstance(TEAM);
+        world().bindWithRoot("team-a-web", instance);
+        Answer replaced = world().call(ReplaceRoleFunction.class, post("/v1/role-bindings/replace",
                 "{\"instanceIds\":[\"" + instance + "\"],\"roleName\":\"team-a-web-v2\",\"expectedCurrentRoleName\":\"team-a-web\"}")).assertOk(200);
         JsonNode result = replaced.body().path("results").path(0);
         assertEquals("replaced", result.path("status").asText());
@@ -191,18 +194,18 @@ class FunctionRoutesTest {
 
     @Test
     void grantThenRevokePassRole() {
-        WORLD.createEcsRole("team-a-web");
-        WORLD.control().createUser("deployer");
-        Answer granted = WORLD.call(GrantPassRoleFunction.class, post("/v1/pass-role-grants",
+        world().createEcsRole("team-a-web");
+        world().control().createUser("deployer");
+        Answer granted = world().call(GrantPassRoleFunction.class, post("/v1/pass-role-grants",
                 "{\"userName\":\"deployer\",\"roleNames\":[\"team-a-web\"]}")).assertOk(201);
         assertEquals("created", granted.body().path("status").asText());
         assertEquals("deployer", granted.body().path("userName").asText());
-        assertTrue(granted.body().path("document").toString().contains("acs:ram:*:" + WORLD.accountId() + ":role/team-a-web"),
+        assertTrue(granted.body().path("document").toString().contains("acs:ram:*:" + world().accountId() + ":role/team-a-web"),
                 granted.body().path("document").toString());
         String policyName = granted.body().path("policyName").asText();
         assertTrue(hasAttachment(policyName, "USER", "deployer"));
 
-        Answer revoked = WORLD.call(GrantPassRoleFunction.class, post("/v1/pass-role-grants/revoke",
+        Answer revoked = world().call(GrantPassRoleFunction.class, post("/v1/pass-role-grants/revoke",
                 "{\"userName\":\"deployer\",\"roleNames\":[\"team-a-web\"]}")).assertOk(200);
         assertEquals("deleted", revoked.body().path("status").asText());
         assertFalse(hasAttachment(policyName, "USER", "deployer"));
@@ -210,54 +213,54 @@ class FunctionRoutesTest {
 
     @Test
     void describeRoleAndInstance() {
-        WORLD.createEcsRole("team-a-web");
-        WORLD.send(SdkRequests.attachPolicyToRole("System", "AliyunOSSReadOnlyAccess", "team-a-web"));
-        Answer role = WORLD.call(DescribeFunction.class, get("/v1/roles/team-a-web")).assertOk(200);
+        world().createEcsRole("team-a-web");
+        world().send(SdkRequests.attachPolicyToRole("System", "AliyunOSSReadOnlyAccess", "team-a-web"));
+        Answer role = world().call(DescribeFunction.class, get("/v1/roles/team-a-web")).assertOk(200);
         assertEquals("team-a-web", role.body().path("role").path("roleName").asText());
         assertEquals("AliyunOSSReadOnlyAccess", role.body().path("policies").path(0).path("policyName").asText());
         assertEquals("System", role.body().path("policies").path(0).path("policyType").asText());
 
-        String instance = WORLD.teamInstance(TEAM);
-        Answer unbound = WORLD.call(DescribeFunction.class, get("/v1/instances/" + instance + "/role")).assertOk(200);
+        String instance = world().teamInstance(TEAM);
+        Answer unbound = world().call(DescribeFunction.class, get("/v1/instances/" + instance + "/role")).assertOk(200);
         assertTrue(unbound.body().has("roleName") && unbound.body().path("roleName").isNull(), unbound.rawBody());
-        WORLD.bindWithRoot("team-a-web", instance);
-        Answer bound = WORLD.call(DescribeFunction.class, get("/v1/instances/" + instance + "/role").query("regionId", "cn-hangzhou")).assertOk(200);
+        world().bindWithRoot("team-a-web", instance);
+        Answer bound = world().call(DescribeFunction.class, get("/v1/instances/" + instance + "/role").query("regionId", "cn-hangzhou")).assertOk(200);
         assertEquals("team-a-web", bound.body().path("roleName").asText());
         assertEquals("cn-hangzhou", bound.body().path("regionId").asText());
     }
 
     @Test
     void perInstanceFailuresSayWhatToDoAndLeaveTheInstanceAlone() {
-        WORLD.createEcsRole("team-a-web");
-        WORLD.createEcsRole("team-a-other");
-        String other = WORLD.teamInstance(TEAM);
-        String foreign = WORLD.teamInstance("team-b");
-        WORLD.bindWithRoot("team-a-other", other);
-        JsonNode before = WORLD.state();
+        world().createEcsRole("team-a-web");
+        world().createEcsRole("team-a-other");
+        String other = world().teamInstance(TEAM);
+        String foreign = world().teamInstance("team-b");
+        world().bindWithRoot("team-a-other", other);
+        JsonNode before = world().state();
 
-        Answer bind = WORLD.call(BindRoleFunction.class, post("/v1/role-bindings",
+        Answer bind = world().call(BindRoleFunction.class, post("/v1/role-bindings",
                 "{\"roleName\":\"team-a-web\",\"instanceIds\":[\"" + other + "\",\"" + foreign + "\"]}")).assertOk(207);
         assertEquals("InstanceHasOtherRole", bind.body().path("results").path(0).path("code").asText());
         assertTrue(bind.body().path("results").path(0).path("message").asText().contains("replace"), bind.rawBody());
         // another team's instance answers as a missing one
         assertEquals("InstanceNotFound", bind.body().path("results").path(1).path("code").asText());
 
-        Answer replace = WORLD.call(ReplaceRoleFunction.class, post("/v1/role-bindings/replace",
+        Answer replace = world().call(ReplaceRoleFunction.class, post("/v1/role-bindings/replace",
                 "{\"roleName\":\"team-a-web\",\"instanceIds\":[\"" + other + "\"],\"expectedCurrentRoleName\":\"team-a-third\"}")).assertOk(207);
         assertEquals("UnexpectedCurrentRole", replace.body().path("results").path(0).path("code").asText());
-        assertEquals(before, WORLD.state(), "failed instances keep their role");
+        assertEquals(before, world().state(), "failed instances keep their role");
     }
 
     @Test
     void everyPostTakesDryRunAndMakesNoMutatingCall() {
-        WORLD.createEcsRole("team-a-web");
-        WORLD.createEcsRole("team-a-web-v2");
-        WORLD.control().createUser("deployer");
-        String bound = WORLD.teamInstance(TEAM);
-        String free = WORLD.teamInstance(TEAM);
-        WORLD.bindWithRoot("team-a-web", bound);
-        WORLD.control().clearCalls();
-        JsonNode before = WORLD.state();
+        world().createEcsRole("team-a-web");
+        world().createEcsRole("team-a-web-v2");
+        world().control().createUser("deployer");
+        String bound = world().teamInstance(TEAM);
+        String free = world().teamInstance(TEAM);
+        world().bindWithRoot("team-a-web", bound);
+        world().control().clearCalls();
+        JsonNode before = world().state();
         String document = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"acs:oss:*:*:b/*\"}]}";
         List<Object[]> cases = List.of(
                 new Object[] {CreateRoleFunction.class, "/v1/roles", "{\"roleName\":\"team-a-new\",\"dryRun\":true}", 201},
@@ -278,7 +281,7 @@ class FunctionRoutesTest {
         for (Object[] c : cases) {
             @SuppressWarnings("unchecked")
             Class<? extends FunctionHandler> function = (Class<? extends FunctionHandler>) c[0];
-            Answer answer = WORLD.call(function, post((String) c[1], (String) c[2])).assertOk((Integer) c[3]);
+            Answer answer = world().call(function, post((String) c[1], (String) c[2])).assertOk((Integer) c[3]);
             assertTrue(answer.body().path("dryRun").asBoolean(), c[1] + ": " + answer.rawBody());
             answers.put((String) c[1], answer);
         }
@@ -288,16 +291,16 @@ class FunctionRoutesTest {
         assertEquals("created", answers.get("/v1/pass-role-grants").body().path("status").asText());
         assertEquals("unchanged", answers.get("/v1/pass-role-grants/revoke").body().path("status").asText(),
                 "the dry-run grant before it left nothing to revoke");
-        assertEquals(before, WORLD.state(), "a dry run changes nothing");
-        for (JsonNode call : WORLD.control().calls()) {
+        assertEquals(before, world().state(), "a dry run changes nothing");
+        for (JsonNode call : world().control().calls()) {
             assertTrue(call.path("action").asText().matches("(Get|List|Describe).*"), "only reads: " + call.path("action").asText());
         }
     }
 
     @Test
     void theAuditLineNamesTheCallerTheChangeAndTheCloudRequestIds() {
-        Answer created = WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"team-a-web\"}")).assertOk(201);
-        List<JsonNode> audits = WORLD.logger().auditLines();
+        Answer created = world().call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"team-a-web\"}")).assertOk(201);
+        List<JsonNode> audits = world().logger().auditLines();
         assertEquals(1, audits.size(), "one audit line per request");
         JsonNode audit = audits.get(0);
         assertEquals(created.requestId(), audit.path("requestId").asText());
@@ -309,17 +312,17 @@ class FunctionRoutesTest {
         assertEquals("team-a-web", audit.path("target").path("roleName").asText());
         assertEquals("CreateRole", audit.path("changes").path(0).path("action").asText());
         assertTrue(audit.path("cloudRequestIds").size() >= 2, "GetRole and CreateRole: " + audit);
-        String everything = String.join("\n", WORLD.logger().allLines());
-        assertFalse(everything.contains(WORLD.serviceSecretForLeakCheck()), "no secret in any log line");
+        String everything = String.join("\n", world().logger().allLines());
+        assertFalse(everything.contains(world().serviceSecretForLeakCheck()), "no secret in any log line");
     }
 
-    private static JsonNode lastAudit() {
-        List<JsonNode> audits = WORLD.logger().auditLines();
+    private JsonNode lastAudit() {
+        List<JsonNode> audits = world().logger().auditLines();
         return audits.get(audits.size() - 1);
     }
 
-    private static JsonNode stateRole(String name) {
-        for (JsonNode role : WORLD.state().path("roles")) {
+    private JsonNode stateRole(String name) {
+        for (JsonNode role : world().state().path("roles")) {
             if (role.path("roleName").asText().equalsIgnoreCase(name)) {
                 return role;
             }
@@ -327,8 +330,8 @@ class FunctionRoutesTest {
         throw new AssertionError("no role " + name);
     }
 
-    private static JsonNode stateInstance(String id) {
-        for (JsonNode instance : WORLD.state().path("instances")) {
+    private JsonNode stateInstance(String id) {
+        for (JsonNode instance : world().state().path("instances")) {
             if (instance.path("instanceId").asText().equals(id)) {
                 return instance;
             }
@@ -336,12 +339,12 @@ class FunctionRoutesTest {
         throw new AssertionError("no instance " + id);
     }
 
-    private static String instanceRole(String id) {
+    private String instanceRole(String id) {
         return stateInstance(id).path("ramRoleName").asText();
     }
 
-    private static boolean hasAttachment(String policyName, String principalType, String principalName) {
-        for (JsonNode attachment : WORLD.state().path("attachments")) {
+    private boolean hasAttachment(String policyName, String principalType, String principalName) {
+        for (JsonNode attachment : world().state().path("attachments")) {
             if (attachment.path("policyName").asText().equalsIgnoreCase(policyName)
                     && attachment.path("principalType").asText().equalsIgnoreCase(principalType)
                     && attachment.path("principalName").asText().equalsIgnoreCase(principalName)) {

@@ -20,6 +20,7 @@ import io.instancerole.emulator.client.EmulatorControl;
 import io.instancerole.emulator.client.NewInstance;
 import io.instancerole.emulator.client.UserKeys;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -28,19 +29,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The README's walkthrough against {@code serve} with the project's template.yml and the real
- * functions, over real HTTP, checking the emulator's state after every step; then the guardrails.
- * The functions run as the built-in runtime runs them; {@link CustomRuntimeEndToEndTest} runs the
+ * The README's walkthrough against {@code serve} with one of the project's deployment files and
+ * the real functions, over real HTTP, checking the emulator's state after every step; then the
+ * guardrails. Run with template.yml (API Gateway's events) and with s.yaml (the HTTP trigger's),
+ * the functions as the built-in runtime runs them; {@link CustomRuntimeEndToEndTest} runs the
  * same through the custom runtime.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EndToEndTest {
+abstract class EndToEnd {
     private static final String TEAM_B = "dev-team-b";
     StackRunner runner;
     private LocalStack stack;
     private Emulator emulator;
     private EmulatorControl control;
     Http gateway;
+
+    /** The deployment file {@code serve --template} gets. */
+    abstract Path deploymentFile();
 
     /** How the stack runs its functions: serve's options. */
     List<String> runtimeOptions() {
@@ -51,7 +56,7 @@ class EndToEndTest {
     void serve() {
         runner = new StackRunner();
         List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--emulator-port", "0", "--metadata-port", "0",
-                "--template", Project.template().toString()));
+                "--template", deploymentFile().toString()));
         args.addAll(runtimeOptions());
         LocalMain.Outcome outcome = runner.run(args.toArray(new String[0]));
         assertEquals(0, outcome.status(), runner.err());
