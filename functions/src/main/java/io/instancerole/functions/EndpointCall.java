@@ -85,6 +85,12 @@ final class EndpointCall {
         return value == null ? null : RegionId.of(value);
     }
 
+    /** Runs a service that makes no cloud call (so opens no cloud session); the target goes into the audit line. */
+    <R extends ServiceResult> R runOffline(Map<String, ?> auditTarget, Function<Caller, R> service) {
+        audit.target(auditTarget);
+        return service.apply(caller);
+    }
+
     /**
      * Opens the request's context (the caller's cloud session) and runs one domain service in it;
      * the target, changes and cloud request ids go into the audit line whatever the outcome.

@@ -44,14 +44,6 @@ final class BatchRun {
         return order;
     }
 
-    static <T> List<List<T>> chunks(List<T> items) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += EcsPort.MAX_IDS_PER_CALL) {
-            chunks.add(items.subList(from, Math.min(items.size(), from + EcsPort.MAX_IDS_PER_CALL)));
-        }
-        return chunks;
-    }
-
     void put(InstanceResult result) {
         results.put(result.id(), result);
     }

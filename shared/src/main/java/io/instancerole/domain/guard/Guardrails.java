@@ -11,9 +11,14 @@ import io.instancerole.domain.policy.Finding;
 import io.instancerole.domain.policy.FindingLevel;
 import io.instancerole.domain.policy.LintResult;
 import io.instancerole.domain.port.CloudInstance;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -56,6 +61,34 @@ public final class Guardrails {
             throw forbidden("team prefix rule: team '" + caller.team() + "' may only use custom policies whose names start with '"
                     + prefix(caller) + "' (got '" + policy + "')");
         }
+    }
+
+    /**
+     * Ownership rule for lists of roles or custom policies, applied to a whole page in one call:
+     * the items the caller may see, in their order, each with its owner. Non-admins see their
+     * team's (names {@code <team>-...}); admins see everything, and a name alone does not say
+     * which team owns it, so their owners are null.
+     */
+    public <T> List<Owned<T>> visible(Caller caller, List<T> items, Function<T, String> name) {
+        boolean admin = isAdmin(caller);
+        String prefix = prefix(caller).toLowerCase(Locale.ROOT);
+        List<Owned<T>> visible = new ArrayList<>();
+        for (T item : items) {
+            if (admin) {
+                visible.add(new Owned<>(item, null));
+            } else if (name.apply(item).toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                visible.add(new Owned<>(item, caller.team()));
+            }
+        }
+        return visible;
+    }
+
+    /**
+     * Owner tag rule for lists of instances: the tags the cloud should filter by so that only the
+     * caller's instances come back (none for admins). {@link #instanceRefusal} still judges each one.
+     */
+    public Map<String, String> instanceListFilter(Caller caller) {
+        return isAdmin(caller) ? Map.of() : Map.of(config.ownerTagKey(), caller.team());
     }
 
     /** PassRole rule: non-admins grant ram:PassRole only on their team's roles. */

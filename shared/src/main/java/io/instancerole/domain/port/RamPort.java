@@ -42,4 +42,10 @@ public interface RamPort {
     void detachPolicyFromUser(PolicyName policy, PolicyType type, UserName user);
 
     Optional<CloudUser> getUser(UserName name);
+
+    /** Every role of the account, in RAM's order; the adapter pages with RAM's largest page. Documents are not listed (null). */
+    List<CloudRole> listRoles();
+
+    /** Every custom policy of the account, in RAM's order; documents are not listed (null). */
+    List<CloudPolicy> listCustomPolicies();
 }
