@@ -1,6 +1,5 @@
 package io.instancerole.functions;
 
-import io.instancerole.domain.describe.PageRequest;
 import io.instancerole.domain.model.InstanceId;
 import io.instancerole.domain.model.RegionId;
 import io.instancerole.domain.model.RoleName;
@@ -21,19 +20,19 @@ public final class DescribeFunction extends FunctionHandler {
 
     static final Router<Endpoint> ROUTES = new Router<>(
             Route.get("/v1/roles", Endpoint.noBody(PAGE, call ->
-                    call.run(Map.of(), ctx -> call.services().listService().listRoles(ctx, page(call))))),
+                    call.run(Map.of(), ctx -> call.services().listService().listRoles(ctx, call.page())))),
             Route.get("/v1/policies", Endpoint.noBody(PAGE, call ->
-                    call.run(Map.of(), ctx -> call.services().listService().listPolicies(ctx, page(call))))),
+                    call.run(Map.of(), ctx -> call.services().listService().listPolicies(ctx, call.page())))),
             Route.get("/v1/instances", Endpoint.noBody(REGION_PAGE, call -> {
                 RegionId regionId = EndpointCall.optionalRegion(call.queryParameter("regionId").orElse(null));
-                return call.run(regionTarget(regionId), ctx -> call.services().listService().listInstances(ctx, regionId, page(call)));
+                return call.run(EndpointCall.regionTarget(regionId), ctx -> call.services().listService().listInstances(ctx, regionId, call.page()));
             })),
             Route.get("/v1/roles/{roleName}/instances", Endpoint.noBody(REGION_PAGE, call -> {
                 RoleName roleName = RoleName.of(call.pathParameter("roleName"));
                 RegionId regionId = EndpointCall.optionalRegion(call.queryParameter("regionId").orElse(null));
-                Map<String, Object> target = new LinkedHashMap<>(regionTarget(regionId));
+                Map<String, Object> target = new LinkedHashMap<>(EndpointCall.regionTarget(regionId));
                 target.put("roleName", roleName.value());
-                return call.run(target, ctx -> call.services().listService().listRoleInstances(ctx, roleName, regionId, page(call)));
+                return call.run(target, ctx -> call.services().listService().listRoleInstances(ctx, roleName, regionId, call.page()));
             })),
             Route.get("/v1/roles/{roleName}", Endpoint.noBody(Set.of(), call -> {
                 RoleName roleName = RoleName.of(call.pathParameter("roleName"));
@@ -46,14 +45,6 @@ public final class DescribeFunction extends FunctionHandler {
                         : Map.of("instanceId", instanceId.value(), "regionId", regionId.value());
                 return call.run(target, ctx -> call.services().describeService().describeInstanceRole(ctx, regionId, instanceId));
             })));
-
-    private static PageRequest page(EndpointCall call) {
-        return PageRequest.of(call.queryParameter("limit").orElse(null), call.queryParameter("marker").orElse(null));
-    }
-
-    private static Map<String, Object> regionTarget(RegionId regionId) {
-        return regionId == null ? Map.of() : Map.of("regionId", regionId.value());
-    }
 
     public DescribeFunction() {
         this(System.getenv());

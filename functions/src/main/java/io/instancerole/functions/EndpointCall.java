@@ -1,5 +1,6 @@
 package io.instancerole.functions;
 
+import io.instancerole.domain.describe.PageRequest;
 import io.instancerole.domain.model.Caller;
 import io.instancerole.domain.model.RegionId;
 import io.instancerole.domain.model.RoleName;
@@ -78,6 +79,16 @@ final class EndpointCall {
     RoleName optionalRoleName(String field) {
         String value = body().string(field);
         return value == null ? null : RoleName.of(field, value);
+    }
+
+    /** A list's page, from {@code ?limit=} and {@code ?marker=}. */
+    PageRequest page() {
+        return PageRequest.of(queryParameter("limit").orElse(null), queryParameter("marker").orElse(null));
+    }
+
+    /** The audit target of a region that may be absent. */
+    static Map<String, Object> regionTarget(RegionId regionId) {
+        return regionId == null ? Map.of() : Map.of("regionId", regionId.value());
     }
 
     /** An optional region id; null (the deployment's default) when absent. */

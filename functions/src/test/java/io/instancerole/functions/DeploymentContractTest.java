@@ -122,7 +122,7 @@ class DeploymentContractTest {
         Map<String, String> template = new TreeMap<>(DeploymentFiles.templateRoutes());
         Map<String, String> openapi = new TreeMap<>(DeploymentFiles.openApiRoutes());
         Map<String, String> handlers = new TreeMap<>(handlerRoutes());
-        assertEquals(10, handlers.size(), "the contract's ten routes: " + handlers.keySet());
+        assertEquals(15, handlers.size(), "the contract's fifteen routes: " + handlers.keySet());
         assertEquals(handlers, template, "template.yml routes each path to the function whose handler routes it");
         assertEquals(handlers, openapi, "openapi.yaml's x-function names the function whose handler routes it");
         for (String route : handlers.keySet()) {
