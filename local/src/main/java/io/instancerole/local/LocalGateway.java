@@ -1,6 +1,7 @@
 package io.instancerole.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -30,12 +31,15 @@ import java.util.concurrent.ExecutorService;
 /**
  * The local API Gateway: authenticates the caller by bearer token, turns each HTTP request into
  * API Gateway's event for the function of its route, and turns the function's answer back into
- * HTTP. Routes come from template.yml; anything else is 404 in the contract's error shape.
+ * HTTP. Routes come from template.yml; a GET of another path is a file of the reference page
+ * when there is one ({@link StaticSite}); anything else is 404 in the contract's error shape.
  */
 final class LocalGateway implements AutoCloseable {
     /** Far above the contract's 64 KiB (which the functions enforce with 413), so they see what they must refuse. */
     private static final int MAX_BODY_BYTES = 1 << 20;
     private static final Set<String> IDENTITY_HEADERS = Set.of("authorization", "x-caller-id", "x-caller-team");
+    /** Where the page finds the callers of the banner, to offer them in its token picker. */
+    static final String CALLERS_PATH = "/_local/callers";
     private static final Set<String> UNFORWARDED_ANSWER_HEADERS = Set.of("content-length", "transfer-encoding", "connection");
 
     private final HttpServer server;
@@ -46,10 +50,17 @@ final class LocalGateway implements AutoCloseable {
     private final ObjectMapper json;
     private final PrintStream err;
     private final ExecutorService requestThreads;
+    private final StaticSite site;
+    private final Cors cors;
+    private final boolean showCallers;
 
+    /** {@code showCallers}: the page may list the callers' tokens (only on a loopback address, where the banner shows them too). */
     LocalGateway(HttpServer server, Router<GatewayRoute> router, Callers callers, ApiGatewayCodec codec,
-                 ErrorResponses errors, ObjectMapper json, PrintStream err) {
+                 ErrorResponses errors, ObjectMapper json, PrintStream err, StaticSite site, Cors cors, boolean showCallers) {
         this.server = server;
+        this.site = site;
+        this.cors = cors;
+        this.showCallers = showCallers;
         this.router = router;
         this.callers = callers;
         this.codec = codec;
@@ -79,7 +90,7 @@ final class LocalGateway implements AutoCloseable {
                 err.println("local gateway: request " + requestId + " failed: " + e);
                 response = errors.internal(requestId);
             }
-            write(exchange, response, requestId);
+            write(exchange, cors.decorate(response, exchange.getRequestHeaders().getFirst("Origin")), requestId);
         } catch (IOException e) {
             err.println("local gateway: could not answer request " + requestId + ": " + e.getMessage());
         } finally {
@@ -93,11 +104,18 @@ final class LocalGateway implements AutoCloseable {
         if ("GET".equals(method) && "/healthz".equals(path)) {
             return ApiResponse.json(200, "{\"status\":\"ok\"}");
         }
+        if ("OPTIONS".equals(method)) {
+            return cors.preflight(exchange.getRequestHeaders().getFirst("Origin"));
+        }
+        if ("GET".equals(method) && showCallers && CALLERS_PATH.equals(path)) {
+            return ApiResponse.json(200, callersJson());
+        }
         Router.Matched<GatewayRoute> matched;
         try {
             matched = router.match(method, path);
         } catch (DomainException e) {
-            return errors.of(e, requestId);
+            Optional<ApiResponse> file = "GET".equals(method) ? site.get(path) : Optional.empty();
+            return file.orElseGet(() -> errors.of(e, requestId));
         }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         Optional<CallerToken> caller = callers.authenticate(authorization);
@@ -130,6 +148,15 @@ final class LocalGateway implements AutoCloseable {
             default:
                 return errors.internal(requestId);
         }
+    }
+
+    /** The demo callers for the page's token picker: {@code [{"token", "callerId", "callerTeam"}]}. */
+    private String callersJson() {
+        ArrayNode list = json.createArrayNode();
+        for (CallerToken caller : callers.all()) {
+            list.addObject().put("token", caller.token()).put("callerId", caller.callerId()).put("callerTeam", caller.callerTeam());
+        }
+        return list.toString();
     }
 
     /**

@@ -51,7 +51,8 @@ final class LocalStack implements Running {
             if (options.demo() && target instanceof EmulatorTarget) {
                 DemoAccount.create(((EmulatorTarget) target).control());
             }
-            LocalGateway gateway = new LocalGateway(server, router, callers, new ApiGatewayCodec(json), new ErrorResponses(json), json, err);
+            LocalGateway gateway = new LocalGateway(server, router, callers, new ApiGatewayCodec(json), new ErrorResponses(json), json, err,
+                    new StaticSite(), new Cors(options.allowedOrigins()), options.bind().isLoopbackAddress());
             gateway.start();
             String gatewayUrl = "http://" + Banner.host(options.bind()) + ":" + gateway.port();
             out.print(Banner.serve(gatewayUrl, target, options, callers, template.routes().size()));

@@ -3,14 +3,17 @@ package io.instancerole.local;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** {@code serve}'s command line. */
 final class ServeOptions {
+    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:]+\\](:[0-9]{1,5})?");
     static final String USAGE = "serve [--port 8080] [--emulator-port 8081] [--metadata-port 8082] [--bind 127.0.0.1]"
-            + " [--no-demo] [--callers FILE] [--template template.yml] [--cloud aliyun]";
+            + " [--no-demo] [--callers FILE] [--template template.yml] [--cloud aliyun] [--allowed-origins ORIGIN,...]";
 
     private final InetAddress bind;
     private final int port;
@@ -20,9 +23,11 @@ final class ServeOptions {
     private final Path callers;
     private final Path template;
     private final boolean realCloud;
+    private final Set<String> allowedOrigins;
 
     private ServeOptions(InetAddress bind, int port, int emulatorPort, int metadataPort, boolean demo, Path callers,
-                         Path template, boolean realCloud) {
+                         Path template, boolean realCloud, Set<String> allowedOrigins) {
+        this.allowedOrigins = allowedOrigins;
         this.bind = bind;
         this.port = port;
         this.emulatorPort = emulatorPort;
@@ -35,7 +40,7 @@ final class ServeOptions {
 
     static ServeOptions parse(List<String> args) {
         Flags flags = Flags.parse("serve", args,
-                Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--template", "--cloud"),
+                Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--template", "--cloud", "--allowed-origins"),
                 Set.of("--no-demo"));
         flags.expectPositional(0, USAGE);
         String cloud = flags.value("--cloud").orElse(null);
@@ -46,7 +51,25 @@ final class ServeOptions {
                 flags.port("--port", 8080, false), flags.port("--emulator-port", 8081, false),
                 flags.port("--metadata-port", 8082, true), !flags.isSet("--no-demo"),
                 flags.value("--callers").map(Path::of).orElse(null),
-                Path.of(flags.value("--template").orElse("template.yml")), cloud != null);
+                Path.of(flags.value("--template").orElse("template.yml")), cloud != null,
+                origins(flags.value("--allowed-origins").orElse("")));
+    }
+
+    /** {@code https://portal.example.com,http://127.0.0.1:5500}: each a scheme, host and optional port, as browsers send Origin. */
+    static Set<String> origins(String list) {
+        Set<String> origins = new LinkedHashSet<>();
+        for (String origin : list.split(",")) {
+            String trimmed = origin.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (!ORIGIN.matcher(trimmed).matches()) {
+                throw new UsageException("--allowed-origins takes origins such as https://portal.example.com or http://127.0.0.1:5500"
+                        + " (scheme, host and port, no path), not '" + trimmed + "'");
+            }
+            origins.add(trimmed);
+        }
+        return origins;
     }
 
     static InetAddress address(String text) {
@@ -84,6 +107,11 @@ final class ServeOptions {
 
     Path template() {
         return template;
+    }
+
+    /** Origins whose pages may call this gateway from another origin (CORS); empty: same origin only. */
+    Set<String> allowedOrigins() {
+        return allowedOrigins;
     }
 
     /** {@code --cloud aliyun}: the real cloud instead of the emulator. */
