@@ -86,7 +86,7 @@ async function setUpCaller() {
 function showTokenField() {
   $('token-label').hidden = $('caller').value !== OTHER_TOKEN;
   const caller = state.callers?.find((c) => c.token === token());
-  $('team').textContent = caller ? `team ${caller.callerTeam}` : '';
+  $('team').textContent = caller ? `Team: ${caller.callerTeam}` : '';
   const prefix = caller ? `${caller.callerTeam}-` : '';
   $('name-hint').textContent = `${prefix || '<team>-'}web`;
   if (prefix && !$('new-role-name').value) $('new-role-name').placeholder = `${prefix}web`;
@@ -247,12 +247,19 @@ function batchAction() {
  * The dry run's per-item results first, then a Confirm button that runs the same request for real.
  * {@code request} is fixed when previewing, so what is confirmed is exactly what was shown.
  */
-async function previewThenConfirm(box, title, path, body, render, after) {
+async function previewThenConfirm(box, title, path, body, render, wouldChange, after) {
   const preview = await attempt(() => post(path, { ...body, dryRun: true }));
   if (!preview) { box.hidden = true; return; }
+  const cancel = h('button', { type: 'button' }, wouldChange(preview) ? 'Cancel' : 'Close');
+  if (!wouldChange(preview)) {
+    box.replaceChildren(h('h3', {}, 'Dry run: nothing would change'), render(preview), h('div', { class: 'actions' }, cancel));
+    box.hidden = false;
+    cancel.focus();
+    cancel.addEventListener('click', () => { box.hidden = true; });
+    return;
+  }
   const confirm = h('button', { type: 'button', class: 'primary' }, `Confirm: ${title}`);
-  const cancel = h('button', { type: 'button' }, 'Cancel');
-  box.replaceChildren(h('h3', {}, `Dry run: nothing changed yet`), render(preview), h('div', { class: 'actions' }, confirm, ' ', cancel));
+  box.replaceChildren(h('h3', {}, 'Dry run: nothing changed yet'), render(preview), h('div', { class: 'actions' }, confirm, ' ', cancel));
   box.hidden = false;
   confirm.focus();
   cancel.addEventListener('click', () => { box.hidden = true; });
@@ -281,7 +288,8 @@ async function previewBatch(event) {
   event.preventDefault();
   const { action, path, body } = batchRequest();
   const what = `${action} ${body.instanceIds.length} instance${body.instanceIds.length === 1 ? '' : 's'}`;
-  await previewThenConfirm($('batch-preview'), what, path, body, renderBatch, () => {
+  const changes = (answer) => answer.results.some((r) => !['failed', 'unchanged', 'skipped'].includes(r.status));
+  await previewThenConfirm($('batch-preview'), what, path, body, renderBatch, changes, () => {
     loadInstances();
     if (state.selectedRole) loadRoleInstances(state.selectedRole);
   });
@@ -295,7 +303,8 @@ async function previewGrant(event) {
   await previewThenConfirm($('grant-preview'), `grant ${body.userName} PassRole on ${roleNames.length} role(s)`, '/v1/pass-role-grants', body,
     (answer) => h('div', {},
       h('p', {}, `${answer.userName}: ${answer.status}, policy ${answer.policyName}, roles ${answer.grantedRoles.join(', ')}`),
-      h('pre', { class: 'document' }, JSON.stringify(answer.document, null, 2))));
+      h('pre', { class: 'document' }, JSON.stringify(answer.document, null, 2))),
+    (answer) => answer.status !== 'unchanged');
 }
 
 // ---- wiring ----

@@ -74,10 +74,10 @@ export class PolicyEditor {
       const number = document.createElement('div');
       number.textContent = n;
       if (finding) {
-        number.className = `marked ${finding.level.toLowerCase()}`;
+        number.className = `marked ${levelClass(finding.level)}`;
         number.title = this.findings.filter((f) => f.line === n).map((f) => `${f.level} ${f.code}: ${f.message}`).join('\n');
         const bar = document.createElement('div');
-        bar.className = `bar ${finding.level.toLowerCase()}`;
+        bar.className = `bar ${levelClass(finding.level)}`;
         bar.style.top = `calc(${n - 1} * var(--line) + var(--pad))`;
         bar.dataset.line = n;
         bars.push(bar);
@@ -92,7 +92,7 @@ export class PolicyEditor {
 
   item(finding) {
     const li = document.createElement('li');
-    li.className = `finding ${finding.level.toLowerCase()}`;
+    li.className = `finding ${levelClass(finding.level)}`;
     const where = document.createElement('button');
     where.type = 'button';
     where.className = 'where';
@@ -141,6 +141,11 @@ export class PolicyEditor {
   }
 }
 
+/** ERROR → level-error: a class of its own, not the page's error banner. */
+function levelClass(level) {
+  return `level-${level.toLowerCase().replace('_', '-')}`;
+}
+
 function verdict(answer) {
   const counts = {};
   for (const f of answer.findings) counts[f.level] = (counts[f.level] || 0) + 1;
@@ -150,7 +155,8 @@ function verdict(answer) {
     const code = answer.reason.split(':')[0];
     const strong = document.createElement('strong');
     strong.textContent = `Would be refused (${code})`;
-    span.append(strong, `: ${answer.reason.slice(code.length + 1).trim()}`);
+    // the findings below say what to fix; a refusal for another reason (the name rule) says it here
+    span.append(strong, code === 'Forbidden' || !summary ? `: ${answer.reason.slice(code.length + 1).trim()}` : `: ${summary}.`);
   } else {
     span.textContent = summary ? `Would be accepted, with ${summary}.` : 'Would be accepted: no findings.';
   }
