@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stand-in credentials so no emulator is involved.
  */
 class LocalGatewayTest {
-    private static final Map<String, String> CLOUD_ENVIRONMENT = Map.of(
+    static final Map<String, String> CLOUD_ENVIRONMENT = Map.of(
             "ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIlocaltest", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-a-real-secret");
     private static StackRunner runner;
     private static LocalStack stack;

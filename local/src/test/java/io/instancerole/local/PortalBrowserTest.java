@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.instancerole.emulator.client.EmulatorControl;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,11 +61,7 @@ class PortalBrowserTest {
     @BeforeAll
     static void start() {
         browser = Chromium.start(System.getenv());
-        StackRunner runner = new StackRunner();
-        LocalMain.Outcome outcome = runner.run("serve", "--port", "0", "--emulator-port", "0", "--metadata-port", "-1",
-                "--template", Project.template().toString());
-        assertEquals(0, outcome.status(), runner.err());
-        stack = (LocalStack) outcome.running();
+        stack = new StackRunner().serve("--emulator-port", "0", "--metadata-port", "-1", "--template", Project.template().toString());
         emulator = stack.emulator().orElseThrow().emulator().orElseThrow().control();
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.ignoring(StaleElementReferenceException.class); // the page re-renders lists while a condition reads them
@@ -173,9 +170,14 @@ class PortalBrowserTest {
         browser.findElement(By.id("batch-ids")).sendKeys("i-demob1");
         browser.findElement(By.cssSelector("#batch-form button[type=submit]")).click();
 
-        wait.until(d -> column("batch-preview", 2).equals(List.of("Forbidden")));
-        String message = column("batch-preview", 3).get(0);
-        assertTrue(message.startsWith("owner tag rule: instance i-demob1 is not tagged team=team-a"), message);
+        JsonNode api = Http.json(new Http(stack.gatewayUrl()).post("/v1/role-bindings",
+                "{\"roleName\": \"" + ROLE + "\", \"instanceIds\": [\"i-demob1\"], \"dryRun\": true}", "Authorization", "Bearer dev-team-a"))
+                .path("results").get(0);
+        assertEquals("failed", api.path("status").asText(), api.toString());
+        wait.until(d -> column("batch-preview", 2).equals(List.of(api.path("code").asText())));
+        assertEquals(List.of("failed"), column("batch-preview", 1));
+        assertEquals(List.of(api.path("message").asText()), column("batch-preview", 3), "the API's own message");
+        assertTrue(api.path("message").asText().contains("team=team-a"), "it names the rule: " + api);
         assertTrue(browser.findElements(By.cssSelector("#batch-preview button.primary")).isEmpty(), "nothing to confirm");
         screenshot("refused");
         browser.findElement(By.xpath("//div[@id='batch-preview']//button[text()='Close']")).click();

@@ -29,6 +29,20 @@ final class StackRunner {
                 new PrintStream(stderr, true, StandardCharsets.UTF_8), environment).run(args);
     }
 
+    /** {@code serve} on free ports with these options; fails the test when it does not start. */
+    LocalStack serve(String... options) {
+        String[] args = new String[options.length + 3];
+        args[0] = "serve";
+        args[1] = "--port";
+        args[2] = "0";
+        System.arraycopy(options, 0, args, 3, options.length);
+        LocalMain.Outcome outcome = run(args);
+        if (outcome.status() != 0) {
+            throw new AssertionError("serve did not start: " + err());
+        }
+        return (LocalStack) outcome.running();
+    }
+
     String out() {
         return stdout.toString(StandardCharsets.UTF_8);
     }

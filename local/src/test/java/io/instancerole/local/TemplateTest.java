@@ -97,7 +97,7 @@ class TemplateTest {
     @Test
     void readsTheProjectsTemplate() {
         Template template = Template.read(Project.template());
-        assertEquals(10, template.routes().size());
+        assertEquals(15, template.routes().size());
         assertTrue(template.routes().stream().anyMatch(r -> r.method().equals("POST")
                 && r.path().equals("/v1/roles/{roleName}/policy-attachments") && r.functionName().equals("createPolicy")),
                 "API Gateway's [roleName] is read as {roleName}");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.instancerole.domain.policy.Finding;
-import io.instancerole.domain.service.ServiceResult;
+import io.instancerole.domain.service.ReadResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.Map;
 /** {@code POST /v1/policy-lint}: {@code {"findings": [...], "wouldBeRefused", "reason"?}}; a finding has {@code line}/{@code column} when placed. */
 @JsonPropertyOrder({"findings", "wouldBeRefused", "reason"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class LintAnswer implements ServiceResult {
+public final class LintAnswer implements ReadResult {
     private final List<Finding> findings;
     private final FindingLocations locations;
     private final String reason;
@@ -50,15 +50,5 @@ public final class LintAnswer implements ServiceResult {
     @JsonProperty
     public String reason() {
         return reason;
-    }
-
-    @Override
-    public int httpStatus() {
-        return 200;
-    }
-
-    @Override
-    public boolean dryRun() {
-        return false;
     }
 }

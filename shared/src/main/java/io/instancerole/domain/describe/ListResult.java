@@ -4,13 +4,13 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.instancerole.domain.service.ServiceResult;
+import io.instancerole.domain.service.ReadResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** A page of a list: {@code {"<listName>": [...], "nextMarker"?}}. */
-public final class ListResult implements ServiceResult {
+public final class ListResult implements ReadResult {
     private final Map<String, Object> body = new LinkedHashMap<>();
 
     ListResult(String listName, PageRequest.Page<?> page) {
@@ -23,16 +23,6 @@ public final class ListResult implements ServiceResult {
     @JsonAnyGetter
     public Map<String, Object> body() {
         return body;
-    }
-
-    @Override
-    public int httpStatus() {
-        return 200;
-    }
-
-    @Override
-    public boolean dryRun() {
-        return false;
     }
 
     /** {@code GET /v1/roles}: one role. */
