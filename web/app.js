@@ -186,6 +186,16 @@ async function attachPolicy(event) {
   await loadRolePolicies(roleName);
 }
 
+/** The team's custom policies: named in the editor's view and offered when attaching a policy. */
+async function loadPolicies() {
+  const page = await attempt(() => get('/v1/policies?limit=100'));
+  if (!page) return;
+  const names = page.policies.map((p) => p.policyName);
+  $('policy-names').textContent = names.length ? page.policies.map((p) => `${p.policyName} (${p.defaultVersion})`).join(', ')
+    + (page.nextMarker ? ', …' : '') : 'none yet';
+  $('custom-policy-names').replaceChildren(...names.map((n) => h('option', { value: n })));
+}
+
 // ---- policy editor ----
 const editor = new PolicyEditor({
   textarea: $('policy-text'), gutter: $('gutter'), marks: $('marks'), list: $('findings'), status: $('lint-status'),
@@ -203,6 +213,7 @@ async function createPolicy(event) {
   if (!answer) return;
   const attached = answer.attachments.map((a) => `${a.roleName} ${a.status}`).join(', ');
   $('policy-result').textContent = `${answer.policy.policyName} ${answer.status} (${answer.policy.defaultVersion})${attached ? `; ${attached}` : ''}`;
+  loadPolicies();
   if (role && state.selectedRole === role) loadRolePolicies(role);
 }
 
@@ -318,12 +329,17 @@ function refreshAll() {
     return;
   }
   loadRoles();
+  loadPolicies();
   loadInstances();
   editor.relint();
 }
 
 $('create-role').addEventListener('submit', createRole);
 $('attach-policy').addEventListener('submit', attachPolicy);
+$('attach-name').addEventListener('input', () => {
+  const custom = [...$('custom-policy-names').options].some((o) => o.value.toLowerCase() === $('attach-name').value.trim().toLowerCase());
+  $('attach-type').value = custom ? 'Custom' : 'System';
+});
 $('roles-more').addEventListener('click', () => loadRoles(true));
 $('policy-form').addEventListener('submit', createPolicy);
 $('policy-text').addEventListener('keydown', (e) => {

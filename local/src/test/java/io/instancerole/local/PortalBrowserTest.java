@@ -136,6 +136,7 @@ class PortalBrowserTest {
         waitUntilText(By.id("policy-result"), POLICY + " created (v1); " + ROLE + " attached");
         assertTrue(state().defaultDocument(POLICY).contains("\"oss:PutObject\""), state().defaultDocument(POLICY));
         assertEquals(List.of("System:AliyunOSSReadOnlyAccess", "Custom:" + POLICY), state().attachedTo("Role", ROLE));
+        waitUntilText(By.id("policy-names"), POLICY + " (v1)");
     }
 
     @Test
