@@ -44,6 +44,10 @@ final class BatchRun {
         return order;
     }
 
+    static <T> List<List<T>> chunks(List<T> items) {
+        return EcsPort.chunks(items);
+    }
+
     void put(InstanceResult result) {
         results.put(result.id(), result);
     }

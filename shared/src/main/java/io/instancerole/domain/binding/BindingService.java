@@ -61,7 +61,7 @@ public final class BindingService {
                     toAttach.add(id);
                 }
             });
-            for (List<InstanceId> chunk : EcsPort.chunks(toAttach)) {
+            for (List<InstanceId> chunk : BatchRun.chunks(toAttach)) {
                 for (InstanceOutcome outcome : batch.attach(request.roleName(), chunk, request.policy())) {
                     batch.put(outcome.success() ? InstanceResult.done(outcome.instanceId(), Status.BOUND) : cloudFailure(outcome));
                 }
@@ -86,7 +86,7 @@ public final class BindingService {
                     toDetach.add(id);
                 }
             });
-            for (List<InstanceId> chunk : EcsPort.chunks(toDetach)) {
+            for (List<InstanceId> chunk : BatchRun.chunks(toDetach)) {
                 for (InstanceOutcome outcome : batch.detach(request.roleName(), chunk)) {
                     batch.put(outcome.success() ? InstanceResult.done(outcome.instanceId(), Status.UNBOUND) : cloudFailure(outcome));
                 }
@@ -126,7 +126,7 @@ public final class BindingService {
                     instance.role.ifPresent(r -> previous.put(id, r));
                 }
             });
-            for (List<InstanceId> chunk : EcsPort.chunks(toChange)) {
+            for (List<InstanceId> chunk : BatchRun.chunks(toChange)) {
                 replaceChunk(ctx, batch, region, request, chunk, previous);
             }
             return batch.result(role.roleName());
@@ -266,7 +266,7 @@ public final class BindingService {
     /** The instances that exist among {@code ids}, each with its bound role; at most 100 ids per call. */
     private static Map<InstanceId, Observed> observe(EcsPort ecs, RegionId region, List<InstanceId> ids) {
         Map<InstanceId, Observed> observed = new HashMap<>();
-        for (List<InstanceId> chunk : EcsPort.chunks(ids)) {
+        for (List<InstanceId> chunk : BatchRun.chunks(ids)) {
             Map<InstanceId, CloudInstance> found = new LinkedHashMap<>();
             for (CloudInstance instance : ecs.describeInstances(region, chunk)) {
                 found.put(instance.instanceId(), instance);
