@@ -111,12 +111,18 @@ async function loadRoles(more = false) {
   state.roles = more ? state.roles.concat(page.roles) : page.roles;
   state.rolesMarker = page.nextMarker || null;
   renderRoles();
+  const linked = location.hash.match(/&role=([^&]+)/); // a role's link, opened anew or bookmarked
+  if (!more && linked && !state.selectedRole) selectRole(decodeURIComponent(linked[1]));
 }
 
 function renderRoles() {
   const body = $('roles-table').tBodies[0];
   body.replaceChildren(...state.roles.map((role) => h('tr', { class: role.roleName === state.selectedRole ? 'selected' : '' },
-    h('td', {}, h('a', { href: `#roles&role=${enc(role.roleName)}`, onclick: (e) => { e.preventDefault(); selectRole(role.roleName); } }, role.roleName)),
+    h('td', {}, h('a', { href: `#roles&role=${enc(role.roleName)}`, onclick: (e) => {
+      e.preventDefault();
+      history.replaceState(null, '', `#roles&role=${enc(role.roleName)}`);
+      selectRole(role.roleName);
+    } }, role.roleName)),
     h('td', {}, role.description || ''),
     h('td', { class: 'muted' }, (role.createDate || '').slice(0, 10)))));
   $('roles-empty').hidden = state.roles.length > 0;
