@@ -290,10 +290,13 @@ async function previewThenConfirm(box, title, path, body, render, wouldChange, a
   });
 }
 
+/** A dry run's statuses are what a real run would do. */
+const ifConfirmed = (answer) => (answer.dryRun ? 'if confirmed, ' : '');
+
 function renderBatch(answer) {
   const counts = Object.entries(answer.summary || {}).map(([status, n]) => `${n} ${status}`).join(', ');
   return h('div', {},
-    h('p', {}, `${answer.roleName ? `Role ${answer.roleName}, ` : ''}region ${answer.regionId}: ${counts}`),
+    h('p', {}, `${answer.roleName ? `Role ${answer.roleName}, ` : ''}region ${answer.regionId}: ${ifConfirmed(answer)}${counts}`),
     h('table', { class: 'list results' },
       h('thead', {}, h('tr', {}, h('th', {}, 'Instance'), h('th', {}, 'Result'), h('th', {}, 'Code'), h('th', {}, 'Message'))),
       h('tbody', {}, answer.results.map((r) => h('tr', { class: `status-${r.status}` },
@@ -317,9 +320,10 @@ async function previewGrant(event) {
   event.preventDefault();
   const roleNames = [...$('grant-roles').querySelectorAll('input:checked')].map((i) => i.value);
   const body = { userName: $('grant-user').value.trim(), roleNames, includeEcsActions: $('grant-ecs').checked };
-  await previewThenConfirm($('grant-preview'), `grant ${body.userName} PassRole on ${roleNames.length} role(s)`, '/v1/pass-role-grants', body,
+  const what = `let ${body.userName} pass ${roleNames.length === 1 ? roleNames[0] : `${roleNames.length} roles`}`;
+  await previewThenConfirm($('grant-preview'), what, '/v1/pass-role-grants', body,
     (answer) => h('div', {},
-      h('p', {}, `${answer.userName}: ${answer.status}, policy ${answer.policyName}, roles ${answer.grantedRoles.join(', ')}`),
+      h('p', {}, `${ifConfirmed(answer)}policy ${answer.policyName} of ${answer.userName} ${answer.status}, passing ${answer.grantedRoles.join(', ')}`),
       h('pre', { class: 'document' }, JSON.stringify(answer.document, null, 2))),
     (answer) => answer.status !== 'unchanged');
 }

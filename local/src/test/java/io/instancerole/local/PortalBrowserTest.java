@@ -212,6 +212,7 @@ class PortalBrowserTest {
 
         waitUntilText(By.id("grant-preview"), "ram:PassRole");
         assertTrue(state().attachedTo("User", "deployer").isEmpty(), "the dry run granted nothing");
+        screenshot("passrole-preview");
         browser.findElement(By.cssSelector("#grant-preview button.primary")).click();
         waitUntilText(By.id("grant-preview"), "Done");
         List<String> granted = state().attachedTo("User", "deployer");
