@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command for all benchmarks: package, cold start (ours vs a bare-SDK baseline), warm cost,
 # batch scaling. Run from anywhere after `mvn -B -q -DskipTests package`:
-#   bench/run.sh [--runs 10] [--requests 1000]
+#   bench/run.sh [--runs 10] [--requests 1000] [--only batch]
 # Loopback only. About 3-5 minutes on 2 cores. Prints a Markdown report and writes it into
 # BENCHMARKS.md (between its generated-section markers) and bench/target/results.md.
 set -euo pipefail

@@ -19,12 +19,15 @@ import java.util.concurrent.TimeUnit;
  * The benchmark run: package, cold start, warm cost, batch scaling, against one emulator process
  * on loopback. Prints a Markdown report and writes it between the markers of BENCHMARKS.md.
  * Arguments: {@code --root DIR} (the built project), {@code --runs N} cold starts per variant,
- * {@code --requests N} warm requests.
+ * {@code --requests N} warm requests, {@code --only batch} for the two batch tables alone (printed
+ * and written to bench/target/results.md; BENCHMARKS.md is left as it is).
  */
 public final class BenchMain {
     static final String BEGIN = "<!-- bench/run.sh: begin (generated, do not edit by hand) -->";
     static final String END = "<!-- bench/run.sh: end -->";
     private static final int[] BATCH_SIZES = {1, 10, 100, 1000};
+    /** A call to the real RAM/ECS endpoints takes a few hundred milliseconds. */
+    private static final int CLOUD_LATENCY_MS = 250;
 
     private BenchMain() {}
 
@@ -33,6 +36,7 @@ public final class BenchMain {
         Path root = Path.of(options.getOrDefault("--root", ".")).toAbsolutePath().normalize();
         int runs = Integer.parseInt(options.getOrDefault("--runs", "10"));
         int requests = Integer.parseInt(options.getOrDefault("--requests", "1000"));
+        boolean batchOnly = "batch".equals(options.get("--only"));
         Path work = root.resolve("bench/target/work");
         Files.createDirectories(work);
 
@@ -43,7 +47,9 @@ public final class BenchMain {
 
         Report report = new Report();
         report.machine(runs, requests);
-        report.packageSection(PackageReport.of(root.resolve("functions/target/instance-role-functions.jar")));
+        if (!batchOnly) {
+            report.packageSection(PackageReport.of(root.resolve("functions/target/instance-role-functions.jar")));
+        }
 
         int port = Processes.freeLoopbackPort();
         // The JDK HttpServer leaves Nagle on: with the client's delayed ACK every answer then waits
@@ -56,14 +62,18 @@ public final class BenchMain {
             if (!control.awaitUp(20_000)) {
                 throw new IllegalStateException("the emulator did not start; see " + work.resolve("emulator.out"));
             }
-            System.err.println("cold start: " + runs + " rounds");
-            report.coldSection(coldStart(root, work, control, createRoleEnv, templateJvmOptions, runs));
+            if (!batchOnly) {
+                System.err.println("cold start: " + runs + " rounds");
+                report.coldSection(coldStart(root, work, control, createRoleEnv, templateJvmOptions, runs));
 
-            System.err.println("warm cost: " + requests + " requests");
-            report.warmSection(WarmCost.measure(createRoleEnv, control, requests, Math.max(200, requests / 5)));
+                System.err.println("warm cost: " + requests + " requests");
+                report.warmSection(WarmCost.measure(createRoleEnv, control, requests, Math.max(200, requests / 5)));
+            }
 
             System.err.println("batch scaling");
             report.batchSection(BatchScaling.measure(bindRoleEnv, control, BATCH_SIZES));
+            System.err.println("batch at " + CLOUD_LATENCY_MS + " ms per cloud call");
+            report.batchLatencySection(BatchScaling.measureAtLatency(bindRoleEnv, control, BATCH_SIZES, CLOUD_LATENCY_MS), CLOUD_LATENCY_MS);
         } finally {
             emulator.destroy();
             if (!emulator.waitFor(10, TimeUnit.SECONDS)) {
@@ -73,7 +83,9 @@ public final class BenchMain {
         String markdown = report.toString();
         System.out.println(markdown);
         Files.writeString(root.resolve("bench/target/results.md"), markdown, StandardCharsets.UTF_8);
-        splice(root.resolve("BENCHMARKS.md"), markdown);
+        if (!batchOnly) {
+            splice(root.resolve("BENCHMARKS.md"), markdown);
+        }
     }
 
     /**

@@ -43,6 +43,11 @@ final class Control {
         return call("GET", "/calls", null).path("calls");
     }
 
+    /** Every API call then answers after {@code latencyMs}, as the real endpoints would. */
+    void setLatency(int latencyMs) {
+        call("POST", "/settings", JSON.createObjectNode().put("latencyMs", latencyMs));
+    }
+
     void clearCalls() {
         call("DELETE", "/calls", null);
     }

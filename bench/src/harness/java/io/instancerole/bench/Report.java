@@ -3,6 +3,9 @@ package io.instancerole.bench;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** The run's figures as Markdown: machine, package, cold start, warm cost, batch scaling. */
 final class Report {
@@ -67,6 +70,26 @@ final class Report {
             int chunks = (row.instances + 99) / 100;
             md.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %s | %.0f |%n", row.instances, row.calls(),
                     row.calls() / (double) chunks, actions, row.wallMillis));
+        }
+        md.append('\n');
+    }
+
+    void batchLatencySection(List<BatchScaling.LatencyRow> rows, int latencyMs) {
+        md.append("#### Batch at cloud latency: bindRole with N instances, every cloud call answered after ").append(latencyMs)
+                .append(" ms (warm instance; median of ").append(BatchScaling.LATENCY_ROUNDS).append(" alternating binds, min–max)\n\n");
+        int deployed = rows.isEmpty() ? 0 : rows.get(1).concurrency;
+        md.append("| N | cloud calls | one chunk at a time (BATCH_CONCURRENCY 1), wall ms | template.yml's BATCH_CONCURRENCY ")
+                .append(deployed).append(", wall ms | speed-up |\n|---:|---:|---:|---:|---:|\n");
+        for (int i = 0; i + 1 < rows.size(); i += 2) {
+            BatchScaling.LatencyRow sequential = rows.get(i);
+            BatchScaling.LatencyRow concurrent = rows.get(i + 1);
+            Set<Integer> calls = new TreeSet<>(sequential.calls);
+            calls.addAll(concurrent.calls);
+            Stats one = new Stats(sequential.wallMillis);
+            Stats many = new Stats(concurrent.wallMillis);
+            md.append(String.format(Locale.ROOT, "| %d | %s | %.0f (%.0f–%.0f) | %.0f (%.0f–%.0f) | %.1f× |%n", sequential.instances,
+                    calls.stream().map(String::valueOf).collect(Collectors.joining(" / ")), one.median(), one.min(), one.max(),
+                    many.median(), many.min(), many.max(), one.median() / many.median()));
         }
         md.append('\n');
     }

@@ -32,6 +32,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -143,6 +148,62 @@ class ControlApiTest {
         control.clearFaults();
         assertEquals("Account", EMULATOR.send(root, new GetCallerIdentityRequest()).getIdentityType());
         assertEquals("InvalidField", refused(() -> control.addFault(FaultSpec.of("GetCallerIdentity", "X", 200))));
+    }
+
+    @Test
+    void aFaultAfterSomeCallsLetsThemPassFirst() throws Exception {
+        control.addFault(FaultSpec.of("GetCallerIdentity", "Throttling.User", 400).after(2));
+
+        assertEquals("Account", EMULATOR.send(root, new GetCallerIdentityRequest()).getIdentityType());
+        assertEquals("Account", EMULATOR.send(root, new GetCallerIdentityRequest()).getIdentityType());
+        assertEquals("Throttling.User", EMULATOR.failure(root, new GetCallerIdentityRequest()).getErrCode());
+        assertEquals("Account", EMULATOR.send(root, new GetCallerIdentityRequest()).getIdentityType());
+        assertEquals("InvalidField", refused(() -> control.addFault(FaultSpec.of("GetCallerIdentity", "X", 400).after(-1))));
+    }
+
+    @Test
+    void latencyIsASetting() {
+        JsonNode defaults = control.settings();
+        JsonNode changed = control.setLatency(Duration.ofMillis(250), Duration.ofMillis(20));
+
+        assertEquals(0, defaults.path("latencyMs").asLong());
+        assertEquals(0, defaults.path("latencyJitterMs").asLong());
+        assertEquals(250, changed.path("latencyMs").asLong());
+        assertEquals(20, changed.path("latencyJitterMs").asLong());
+        assertEquals("InvalidField", refused(() -> control.setLatency(Duration.ofMillis(-1), Duration.ZERO)));
+        assertEquals("InvalidField", refused(() -> control.setLatency(Duration.ofMinutes(2), Duration.ZERO)));
+        control.reset();
+        assertEquals(0, control.settings().path("latencyMs").asLong(), "a reset takes the latency away");
+    }
+
+    /**
+     * Calls are logged before their latency is waited out: with a latency no test waits for, all
+     * four calls reach the log while none has answered, which only happens if the emulator
+     * delays them side by side rather than one after another.
+     */
+    @Test
+    void concurrentCallsAreDelayedConcurrently() throws Exception {
+        try (Emulator own = Emulator.start(EmulatorOptions.defaults())) {
+            own.control().setLatency(Duration.ofMinutes(1), Duration.ZERO);
+            DefaultAcsClient client = SdkClients.client(own.rootAccessKeyId(), own.rootAccessKeySecret(), EmulatorExtension.REGION);
+            ExecutorService callers = Executors.newFixedThreadPool(4, call -> {
+                Thread thread = new Thread(call);
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                List<Future<?>> answers = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    answers.add(callers.submit(() -> client.getAcsResponse(SdkClients.at(own.endpoint(), new GetCallerIdentityRequest()))));
+                }
+                while (own.control().calls().size() < 4) {
+                    Thread.sleep(10);
+                }
+                assertTrue(answers.stream().noneMatch(Future::isDone), "no call has answered yet");
+            } finally {
+                callers.shutdownNow();
+            }
+        }
     }
 
     @Test

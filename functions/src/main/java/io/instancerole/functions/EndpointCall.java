@@ -10,6 +10,7 @@ import io.instancerole.domain.service.ServiceResult;
 import io.instancerole.functions.http.ApiRequest;
 import io.instancerole.functions.http.JsonBody;
 import io.instancerole.functions.http.Router;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,11 @@ final class EndpointCall {
     private final boolean dryRun;
     private final LogSink log;
     private final AuditFacts audit;
+    private final Optional<Duration> timeLeft;
 
+    /** {@code timeLeft}: how long Function Compute still lets the invocation run, empty where unknown. */
     EndpointCall(FunctionsComponent services, ApiRequest request, Router.Matched<Endpoint> matched, JsonBody body, Caller caller,
-            String requestId, boolean dryRun, LogSink log, AuditFacts audit) {
+            String requestId, boolean dryRun, LogSink log, AuditFacts audit, Optional<Duration> timeLeft) {
         this.services = services;
         this.request = request;
         this.matched = matched;
@@ -39,6 +42,7 @@ final class EndpointCall {
         this.dryRun = dryRun;
         this.log = log;
         this.audit = audit;
+        this.timeLeft = timeLeft;
     }
 
     FunctionsComponent services() {
@@ -108,7 +112,7 @@ final class EndpointCall {
      */
     <R extends ServiceResult> R run(Map<String, ?> auditTarget, Function<RequestContext, R> service) {
         audit.target(auditTarget);
-        RequestContext context = services.requestContexts().open(caller, requestId, dryRun, log);
+        RequestContext context = services.requestContexts().open(caller, requestId, dryRun, log, timeLeft);
         audit.context(context);
         return service.apply(context);
     }

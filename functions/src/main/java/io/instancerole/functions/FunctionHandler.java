@@ -3,6 +3,7 @@ package io.instancerole.functions;
 import com.aliyun.fc.runtime.Context;
 import com.aliyun.fc.runtime.Credentials;
 import com.aliyun.fc.runtime.FunctionInitializer;
+import com.aliyun.fc.runtime.FunctionParam;
 import com.aliyun.fc.runtime.StreamRequestHandler;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -25,12 +26,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -96,12 +99,13 @@ public abstract class FunctionHandler implements StreamRequestHandler, FunctionI
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        long startedNanos = System.nanoTime();
         String requestId = requestIdOf(context);
         LogSink log = FcLogSink.of(context);
         AuditFacts audit = new AuditFacts(requestId, Instant.now());
         ApiResponse response;
         try {
-            response = answer(CODEC.readEvent(input), context, requestId, log, audit);
+            response = answer(CODEC.readEvent(input), context, requestId, log, audit, startedNanos);
         } catch (DomainException e) {
             response = ERRORS.of(e, requestId);
         } catch (IOException | RuntimeException e) {
@@ -113,7 +117,8 @@ public abstract class FunctionHandler implements StreamRequestHandler, FunctionI
         CODEC.writeResponse(response, output);
     }
 
-    private ApiResponse answer(ApiRequest request, Context context, String requestId, LogSink log, AuditFacts audit) throws IOException {
+    private ApiResponse answer(ApiRequest request, Context context, String requestId, LogSink log, AuditFacts audit, long startedNanos)
+            throws IOException {
         audit.route(request.method() + " " + abbreviate(request.path()));
         Router.Matched<Endpoint> matched = router.match(request.method(), request.path());
         audit.route(matched.route().name());
@@ -126,7 +131,8 @@ public abstract class FunctionHandler implements StreamRequestHandler, FunctionI
         audit.dryRun(dryRun);
         FunctionsComponent services = component();
         feedExecutionCredentials(services, context);
-        ServiceResult result = endpoint.action().run(new EndpointCall(services, request, matched, body, caller, requestId, dryRun, log, audit));
+        ServiceResult result = endpoint.action().run(new EndpointCall(services, request, matched, body, caller, requestId, dryRun, log, audit,
+                timeLeft(context, startedNanos)));
         return ApiResponse.json(result.httpStatus(), MAPPER.writeValueAsString(result));
     }
 
@@ -137,6 +143,21 @@ public abstract class FunctionHandler implements StreamRequestHandler, FunctionI
             services.executionCredentials().update(credentials.getAccessKeyId(), credentials.getAccessKeySecret(),
                     credentials.getSecurityToken());
         }
+    }
+
+    /**
+     * How long Function Compute still lets this invocation run: the function's timeout
+     * ({@code FunctionParam.getExecTimeLimitInMillis}; this runtime's Context has no "remaining time")
+     * less what the handler has spent. Empty when the runtime does not say.
+     */
+    private static Optional<Duration> timeLeft(Context context, long startedNanos) {
+        FunctionParam function = context == null ? null : context.getFunctionParam();
+        if (function == null || function.getExecTimeLimitInMillis() <= 0) {
+            return Optional.empty();
+        }
+        Duration spent = Duration.ofNanos(System.nanoTime() - startedNanos);
+        Duration left = Duration.ofMillis(function.getExecTimeLimitInMillis()).minus(spent);
+        return Optional.of(left.isNegative() ? Duration.ZERO : left);
     }
 
     /** Built once per instance: by the initializer, or by the first request when there was none. */

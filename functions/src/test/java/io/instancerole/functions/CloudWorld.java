@@ -24,6 +24,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -101,18 +102,24 @@ final class CloudWorld implements BeforeAllCallback, AfterAllCallback, BeforeEac
     }
 
     Answer call(FunctionHandler handler, GatewayEvent event, Credentials credentials) {
-        Answer answer = invoke(handler, event.bytes(), credentials);
+        Answer answer = invoke(handler, event.bytes(), TestContext.of(credentials, logger));
         assertListedInOpenApi(handler, event, answer);
+        return answer;
+    }
+
+    /** As {@link #call(Class, GatewayEvent)}, in a function whose Timeout is {@code timeLimit}. */
+    Answer callWithin(Class<? extends FunctionHandler> function, GatewayEvent event, Duration timeLimit) {
+        Answer answer = invoke(handler(function), event.bytes(), TestContext.of(serviceCredentials, logger).withTimeLimit(timeLimit));
+        assertListedInOpenApi(handler(function), event, answer);
         return answer;
     }
 
     /** Invokes the function with raw bytes as the event. */
     Answer callRaw(Class<? extends FunctionHandler> function, byte[] event) {
-        return invoke(handler(function), event, serviceCredentials);
+        return invoke(handler(function), event, TestContext.of(serviceCredentials, logger));
     }
 
-    private Answer invoke(FunctionHandler handler, byte[] event, Credentials credentials) {
-        TestContext context = TestContext.of(credentials, logger);
+    private Answer invoke(FunctionHandler handler, byte[] event, TestContext context) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(event), output, context);

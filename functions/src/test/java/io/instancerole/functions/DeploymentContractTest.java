@@ -33,7 +33,7 @@ class DeploymentContractTest {
     private static final String PACKAGE = "io.instancerole.functions.";
     private static final Set<String> DEPLOYMENT_VARIABLES = Set.of(DeploymentConfig.DEFAULT_REGION_ID, DeploymentConfig.ALLOWED_REGIONS,
             DeploymentConfig.ADMIN_TEAMS, DeploymentConfig.OWNER_TAG_KEY, DeploymentConfig.BLOCKED_SYSTEM_POLICIES,
-            DeploymentConfig.OPERATOR_ROLE_ARN);
+            DeploymentConfig.OPERATOR_ROLE_ARN, DeploymentConfig.BATCH_CONCURRENCY, DeploymentConfig.BATCH_DEADLINE_MS);
     /** What the HTTP edge itself can answer on any route, whatever the domain does. */
     private static final Set<String> EDGE_STATUSES = Set.of("400", "401", "405", "500");
     /** What any route that calls the cloud can answer (throttled, denied, unavailable). */
@@ -98,6 +98,20 @@ class DeploymentContractTest {
                 .collect(Collectors.toSet());
         for (Class<? extends FunctionHandler> type : Functions.CLASSES) {
             assertTrue(deployed.contains(type.getName()), type + " is deployed by template.yml");
+        }
+    }
+
+    /**
+     * A batch starts no new chunk after half the function's time left, so a Timeout below twice
+     * BATCH_DEADLINE_MS would silently shorten the deadline; the rest is room for started chunks.
+     */
+    @Test
+    void theBatchFunctionsTimeoutLeavesTheDeadlineWholeAndRoomToFinish() {
+        for (String function : List.of("bindRole", "unbindRole", "replaceRole")) {
+            long timeoutMillis = DeploymentFiles.functions().get(function).path("Properties").path("Timeout").asLong() * 1000;
+            DeploymentConfig config = DeploymentConfig.fromEnvironment(DeploymentFiles.environment(function));
+            assertTrue(config.batchDeadline().toMillis() * 2 <= timeoutMillis,
+                    function + ": Timeout " + timeoutMillis + " ms, deadline " + config.batchDeadline().toMillis() + " ms");
         }
     }
 

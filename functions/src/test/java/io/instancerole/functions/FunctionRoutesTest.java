@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.instancerole.emulator.client.NewInstance;
 import io.instancerole.emulator.testing.SdkRequests;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -126,6 +129,38 @@ class FunctionRoutesTest {
         assertEquals("bound", results.path(2).path("status").asText());
         assertEquals(1, partial.body().path("summary").path("failed").asInt());
         assertEquals("partial", lastAudit().path("outcome").asText());
+    }
+
+    /**
+     * A function with a 1 ms Timeout has no time for a second wave of chunks: the first four
+     * start together, the fifth finds the deadline passed and its instances answer skipped.
+     * The same request in a function with time to spare finishes the job.
+     */
+    @Test
+    void aBindCutByTheFunctionsTimeLimitAnswersSkippedAndRepeatingItFinishes() {
+        WORLD.createEcsRole("team-a-web");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            ids.add(WORLD.teamInstance(TEAM));
+        }
+        GatewayEvent request = post("/v1/role-bindings", "{\"roleName\":\"team-a-web\",\"instanceIds\":"
+                + ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "[", "]")) + "}");
+
+        JsonNode cut = WORLD.callWithin(BindRoleFunction.class, request, Duration.ofMillis(1)).assertOk(207).body();
+
+        int skipped = cut.path("summary").path("skipped").asInt();
+        assertTrue(skipped >= 100 && skipped % 100 == 0, "at least the fifth chunk was skipped: " + cut.path("summary"));
+        JsonNode last = cut.path("results").path(499);
+        assertEquals(List.of(ids.get(499), "skipped", "DeadlineExceeded"),
+                List.of(last.path("instanceId").asText(), last.path("status").asText(), last.path("code").asText()));
+        assertEquals(skipped, cut.path("retry").path("skipped").asInt());
+        assertTrue(cut.path("retry").path("message").asText().contains("send the same request again"), cut.path("retry").toString());
+        assertEquals("partial", lastAudit().path("outcome").asText());
+
+        JsonNode done = WORLD.callWithin(BindRoleFunction.class, request, Duration.ofSeconds(60)).assertOk(200).body();
+        assertEquals(500 - skipped, done.path("summary").path("unchanged").asInt());
+        assertEquals(skipped, done.path("summary").path("bound").asInt());
+        assertTrue(done.path("retry").isMissingNode());
     }
 
     @Test

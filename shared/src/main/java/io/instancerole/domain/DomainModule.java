@@ -5,6 +5,7 @@ import dagger.Provides;
 import dagger.Reusable;
 import io.instancerole.domain.audit.AuditWriter;
 import io.instancerole.domain.authorize.PolicyService;
+import io.instancerole.domain.binding.BatchLimits;
 import io.instancerole.domain.binding.BindingService;
 import io.instancerole.domain.binding.RoleVisibilityRetry;
 import io.instancerole.domain.config.DeploymentConfig;
@@ -68,8 +69,8 @@ public final class DomainModule {
 
     @Provides
     @Reusable
-    static BindingService bindingService(Guardrails guardrails, RoleVisibilityRetry retry) {
-        return new BindingService(guardrails, retry);
+    static BindingService bindingService(Guardrails guardrails, RoleVisibilityRetry retry, DeploymentConfig config, Clock clock) {
+        return new BindingService(guardrails, retry, BatchLimits.of(config, clock));
     }
 
     @Provides

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DomainModuleTest {
@@ -26,7 +27,7 @@ class DomainModuleTest {
     void theModuleWiresWorkingServices() {
         InMemoryCloud cloud = new InMemoryCloud();
         DomainTestComponent component = DaggerDomainTestComponent.factory().create(Map.of("ADMIN_TEAMS", "sre"), cloud, new RecordingSleeper(), CLOCK);
-        RequestContext ctx = component.requestContexts().open(Caller.of("bob", "sre"), "req-1", false, new RecordingLogSink());
+        RequestContext ctx = component.requestContexts().open(Caller.of("bob", "sre"), "req-1", false, new RecordingLogSink(), Optional.empty());
         assertEquals(CLOCK.instant(), ctx.startedAt());
 
         // 'sre' is an admin team here, so any role name goes

@@ -82,6 +82,15 @@ public final class EmulatorControl {
         return call("POST", "/settings", mapper.createObjectNode().put("clockOffsetMs", offset.toMillis()));
     }
 
+    /**
+     * Every API call then takes {@code latency}, plus or minus up to {@code jitter}, before it answers
+     * (concurrent calls are delayed concurrently); {@link Duration#ZERO} for both is the default.
+     */
+    public JsonNode setLatency(Duration latency, Duration jitter) {
+        return call("POST", "/settings", mapper.createObjectNode().put("latencyMs", latency.toMillis())
+                .put("latencyJitterMs", jitter.toMillis()));
+    }
+
     public JsonNode settings() {
         return call("GET", "/settings", null);
     }

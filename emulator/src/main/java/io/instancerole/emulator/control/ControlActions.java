@@ -29,6 +29,8 @@ final class ControlActions {
     private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final int MAX_TAGS = 20;
     private static final long MAX_CREDENTIAL_LIFETIME = 43200;
+    /** A minute: longer than any real call, short enough that a typo does not hang a test. */
+    private static final long MAX_LATENCY_MILLIS = 60_000;
 
     private final CloudState state;
     private final MetadataService metadata;
@@ -126,22 +128,24 @@ final class ControlActions {
 
     ObjectNode addFault(byte[] body) {
         ControlBody request = ControlBody.parse(body,
-                Set.of("action", "code", "httpStatus", "times", "instanceId", "message"));
+                Set.of("action", "code", "httpStatus", "times", "after", "instanceId", "message"));
         String action = request.requiredText("action");
         String code = request.requiredText("code");
         int httpStatus = (int) request.requiredNumber("httpStatus", 400, 599);
         Long times = request.number("times", 1, Integer.MAX_VALUE);
+        Long after = request.number("after", 0, Integer.MAX_VALUE);
         String instanceId = request.text("instanceId");
         String message = request.text("message");
         synchronized (state) {
-            state.faults().add(new Fault(action, code, httpStatus, times == null ? 1 : times.intValue(), instanceId,
-                    message));
+            state.faults().add(new Fault(action, code, httpStatus, times == null ? 1 : times.intValue(),
+                    after == null ? 0 : after.intValue(), instanceId, message));
         }
         ObjectNode json = Json.object();
         json.put("action", action);
         json.put("code", code);
         json.put("httpStatus", httpStatus);
         json.put("times", times == null ? 1 : times);
+        json.put("after", after == null ? 0 : after);
         json.put("instanceId", instanceId);
         return json;
     }
@@ -151,10 +155,12 @@ final class ControlActions {
         synchronized (state) {
             if (body != null) {
                 ControlBody request = ControlBody.parse(body,
-                        Set.of("propagationDelayMs", "credentialLifetimeSeconds", "clockOffsetMs"));
+                        Set.of("propagationDelayMs", "credentialLifetimeSeconds", "clockOffsetMs", "latencyMs", "latencyJitterMs"));
                 Long delay = request.number("propagationDelayMs", 0, Long.MAX_VALUE / 2);
                 Long lifetime = request.number("credentialLifetimeSeconds", 1, MAX_CREDENTIAL_LIFETIME);
                 Long offset = request.number("clockOffsetMs", Long.MIN_VALUE / 2, Long.MAX_VALUE / 2);
+                Long latency = request.number("latencyMs", 0, MAX_LATENCY_MILLIS);
+                Long jitter = request.number("latencyJitterMs", 0, MAX_LATENCY_MILLIS);
                 Settings settings = state.settings();
                 if (delay != null) {
                     settings.setPropagationDelay(Duration.ofMillis(delay));
@@ -165,11 +171,19 @@ final class ControlActions {
                 if (offset != null) {
                     state.clock().setOffset(Duration.ofMillis(offset));
                 }
+                if (latency != null) {
+                    settings.setLatency(Duration.ofMillis(latency));
+                }
+                if (jitter != null) {
+                    settings.setLatencyJitter(Duration.ofMillis(jitter));
+                }
             }
             ObjectNode json = Json.object();
             json.put("propagationDelayMs", state.settings().propagationDelay().toMillis());
             json.put("credentialLifetimeSeconds", state.settings().credentialLifetime().getSeconds());
             json.put("clockOffsetMs", state.clock().offset().toMillis());
+            json.put("latencyMs", state.settings().latency().toMillis());
+            json.put("latencyJitterMs", state.settings().latencyJitter().toMillis());
             return json;
         }
     }

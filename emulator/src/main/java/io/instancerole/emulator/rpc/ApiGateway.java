@@ -10,12 +10,16 @@ import io.instancerole.emulator.core.Json;
 import io.instancerole.emulator.core.RequestTooLargeException;
 import io.instancerole.emulator.state.CloudState;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The RPC endpoint ({@code POST|GET /}): authenticates, runs the action under the state lock, records the call. */
+/**
+ * The RPC endpoint ({@code POST|GET /}): authenticates, runs the action under the state lock, records the call,
+ * then waits out the emulated latency outside the lock, so concurrent calls are delayed concurrently.
+ */
 public final class ApiGateway implements HttpHandler {
     private final CloudState state;
     private final Authenticator authenticator;
@@ -68,6 +72,7 @@ public final class ApiGateway implements HttpHandler {
         body.put("RequestId", requestId);
         int status = 200;
         ApiException error = null;
+        Duration latency;
         synchronized (state) {
             Principal principal = null;
             try {
@@ -90,11 +95,26 @@ public final class ApiGateway implements HttpHandler {
             state.calls().record(product.map(Product::name).orElse(null), request.param("Action"),
                     principal == null ? null : principal.arn(), request.params(), status,
                     error == null ? null : error.code());
+            latency = state.settings().nextCallLatency();
         }
+        awaitLatency(latency);
         if (error != null) {
             sendError(exchange, requestId, product.orElse(null), error);
         } else {
             HttpIo.sendJson(exchange, status, body);
+        }
+    }
+
+    /** Each call waits on its own worker thread, holding no lock. */
+    private static void awaitLatency(Duration latency) {
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+            // the emulator is closing: answer at once
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,6 +1,9 @@
 package io.instancerole.emulator.state;
 
-/** An injected error: the next {@code remaining} calls of {@code action} (or of it for one instance) fail. */
+/**
+ * An injected error: after {@code after} calls of {@code action} (or of it for one instance) have
+ * passed, the next {@code remaining} fail.
+ */
 public final class Fault {
     private final String action;
     private final String code;
@@ -8,12 +11,14 @@ public final class Fault {
     private final String instanceId;
     private final String message;
     private int remaining;
+    private int toPass;
 
-    public Fault(String action, String code, int httpStatus, int times, String instanceId, String message) {
+    public Fault(String action, String code, int httpStatus, int times, int after, String instanceId, String message) {
         this.action = action;
         this.code = code;
         this.httpStatus = httpStatus;
         this.remaining = times;
+        this.toPass = after;
         this.instanceId = instanceId;
         this.message = message;
     }
@@ -25,6 +30,15 @@ public final class Fault {
     public String instanceId() { return instanceId; }
     public String message() { return message; }
     public int remaining() { return remaining; }
+
+    /** Counts a matching call against {@code after}; true while calls are still let through. */
+    boolean letsPass() {
+        if (toPass == 0) {
+            return false;
+        }
+        toPass--;
+        return true;
+    }
 
     boolean matches(String actionName, String instance) {
         return remaining > 0 && action.equals(actionName)

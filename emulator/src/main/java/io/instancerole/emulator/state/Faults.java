@@ -31,7 +31,7 @@ public final class Faults {
 
     private Optional<ApiException> take(String action, String instanceId) {
         for (Fault fault : faults) {
-            if (fault.matches(action, instanceId)) {
+            if (fault.matches(action, instanceId) && !fault.letsPass()) {
                 fault.use();
                 faults.removeIf(f -> f.remaining() <= 0);
                 String message = fault.message() == null ? DEFAULT_MESSAGE : fault.message();

@@ -2,6 +2,7 @@ package io.instancerole.cloud.aliyun;
 
 import com.aliyuncs.sts.model.v20150401.AssumeRoleRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleResponse;
+import io.instancerole.domain.service.SharedWait;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,7 @@ final class OperatorRoleSessions {
         request.setRoleArn(roleArn);
         request.setRoleSessionName(sessionName);
         request.setDurationSeconds(SESSION_SECONDS);
-        AssumeRoleResponse.Credentials answer = invoker.invoke(base, request, requestIds).getCredentials();
+        AssumeRoleResponse.Credentials answer = invoker.invoke(base, request, requestIds, new SharedWait()).getCredentials();
         CloudCredentials credentials = new CloudCredentials(answer.getAccessKeyId(), answer.getAccessKeySecret(), answer.getSecurityToken());
         store(sessionName, new Session(credentials, expiration(answer.getExpiration())));
         return credentials;

@@ -10,6 +10,7 @@ import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.reader.ReaderFactory;
 import com.aliyuncs.transform.UnmarshallerContext;
 import io.instancerole.domain.port.CloudException;
+import io.instancerole.domain.service.SharedWait;
 import io.instancerole.domain.service.Sleeper;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,9 +37,14 @@ final class SdkInvoker {
         this.sleeper = sleeper;
     }
 
-    <T extends AcsResponse> T invoke(SdkClient client, AcsRequest<T> request, Consumer<String> requestIds) {
+    /**
+     * {@code backoffs} is shared by the calls of one session: a throttled or failed call makes all
+     * of them wait (see {@link SharedWait}), so a request calling from several threads backs off as one.
+     */
+    <T extends AcsResponse> T invoke(SdkClient client, AcsRequest<T> request, Consumer<String> requestIds, SharedWait backoffs) {
         pointAtEndpoint(request);
         for (int attempt = 1; ; attempt++) {
+            long ticket = backoffs.ticket();
             CloudException failure;
             try {
                 return send(client, request, requestIds);
@@ -48,7 +54,12 @@ final class SdkInvoker {
             if (!ErrorClassifier.isRetryable(failure.kind()) || attempt >= backoff.maxAttempts()) {
                 throw failure;
             }
-            pause(backoff.delayBeforeRetry(attempt, ThreadLocalRandom.current().nextDouble()), failure);
+            Duration delay = backoff.delayBeforeRetry(attempt, ThreadLocalRandom.current().nextDouble());
+            backoffs.await(ticket, wait -> sleeper.sleep(delay));
+            if (Thread.currentThread().isInterrupted()) {
+                // an interrupted wait gives up: the failure that was about to be retried is reported
+                throw failure;
+            }
         }
     }
 
@@ -93,14 +104,6 @@ final class SdkInvoker {
     private static void record(Consumer<String> requestIds, String requestId) {
         if (requestId != null && !requestId.isEmpty()) {
             requestIds.accept(requestId);
-        }
-    }
-
-    /** An interrupted wait gives up: the failure that was about to be retried is reported. */
-    private void pause(Duration delay, CloudException pending) {
-        sleeper.sleep(delay);
-        if (Thread.currentThread().isInterrupted()) {
-            throw pending;
         }
     }
 

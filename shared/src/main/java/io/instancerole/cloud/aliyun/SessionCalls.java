@@ -2,20 +2,23 @@ package io.instancerole.cloud.aliyun;
 
 import com.aliyuncs.AcsRequest;
 import com.aliyuncs.AcsResponse;
+import io.instancerole.domain.service.SharedWait;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The cloud calls of one session. The client is resolved on the first call (an operator session
- * costs an AssumeRole call, which a request that never reaches the cloud should not pay), and
- * every answer's request id is kept, in order.
+ * The cloud calls of one session, which may come from several threads of its request. The client
+ * is resolved on the first call (an operator session costs an AssumeRole call, which a request
+ * that never reaches the cloud should not pay), every answer's request id is kept, in order, and
+ * the calls back off together when one is throttled.
  */
 final class SessionCalls {
     private final SdkInvoker invoker;
     private final Function<Consumer<String>, SdkClient> clientResolver;
     private final List<String> requestIds = new ArrayList<>();
+    private final SharedWait backoffs = new SharedWait();
     private SdkClient client;
 
     /** {@code clientResolver} gets where to record the request ids of any call it makes itself. */
@@ -25,7 +28,7 @@ final class SessionCalls {
     }
 
     <T extends AcsResponse> T call(AcsRequest<T> request) {
-        return invoker.invoke(client(), request, this::record);
+        return invoker.invoke(client(), request, this::record, backoffs);
     }
 
     synchronized List<String> requestIds() {

@@ -10,12 +10,14 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * A batch answer: one result per instance in request order, and a summary counting each status
- * that occurred. 200 when none failed, 207 when some did.
+ * A batch answer: one result per instance in request order, a summary counting each status that
+ * occurred and, when instances were skipped, how to finish the job. 200 when none failed or was
+ * skipped, 207 otherwise.
  */
-@JsonPropertyOrder({"regionId", "roleName", "dryRun", "results", "summary"})
+@JsonPropertyOrder({"regionId", "roleName", "dryRun", "results", "summary", "retry"})
 public final class BatchResult implements ServiceResult {
     private final RegionId regionId;
     private final String roleName;
@@ -64,8 +66,27 @@ public final class BatchResult implements ServiceResult {
         return summary;
     }
 
+    /**
+     * Present only when instances were skipped: {@code {"skipped", "message"}}, the message telling
+     * the caller to send the same request again until nothing is skipped.
+     */
+    @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Map<String, Object> retry() {
+        List<InstanceResult> skipped = results.stream().filter(r -> r.status() == Status.SKIPPED).collect(Collectors.toList());
+        if (skipped.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> retry = new LinkedHashMap<>();
+        retry.put("skipped", skipped.size());
+        retry.put("message", skipped.size() + " of " + results.size() + " instances were not reached (status \"skipped\", code \""
+                + skipped.get(0).code() + "\"): send the same request again. It is safe: instances already done answer \"unchanged\""
+                + " and the others are worked on. Repeat until no instance is \"skipped\".");
+        return retry;
+    }
+
     @Override
     public int httpStatus() {
-        return results.stream().anyMatch(r -> r.status() == Status.FAILED) ? 207 : 200;
+        return results.stream().anyMatch(r -> r.status() == Status.FAILED || r.status() == Status.SKIPPED) ? 207 : 200;
     }
 }

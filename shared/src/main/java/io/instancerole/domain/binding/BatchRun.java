@@ -7,31 +7,40 @@ import io.instancerole.domain.port.CloudException;
 import io.instancerole.domain.port.EcsPort;
 import io.instancerole.domain.port.InstanceOutcome;
 import io.instancerole.domain.service.RequestContext;
+import io.instancerole.domain.service.SharedWait;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * One batch request being carried out: the results so far (answered in request order), and the
- * ECS changes, each call for at most {@link EcsPort#MAX_IDS_PER_CALL} ids. In a dry run the
- * changes are not made and every id counts as done, so the answer has a real run's statuses.
+ * One batch request being carried out: its chunks of at most {@link EcsPort#MAX_IDS_PER_CALL}
+ * instances, worked on a few at a time (see {@link ChunkWorkers}), the results so far (answered in
+ * request order), and the ECS changes. In a dry run the changes are not made and every id counts
+ * as done, so the answer has a real run's statuses. Its methods are called from the request's
+ * workers at once: results and the "changed" mark are thread-safe.
  */
 final class BatchRun {
     private final RequestContext ctx;
     private final RegionId region;
     private final RoleVisibilityRetry attachRetry;
+    private final BatchLimits limits;
     private final List<InstanceId> order;
-    private final Map<InstanceId, InstanceResult> results = new HashMap<>();
-    private boolean changed;
+    private final Map<InstanceId, InstanceResult> results = new ConcurrentHashMap<>();
+    private final SharedWait roleVisibility = new SharedWait();
+    private final AtomicBoolean changed = new AtomicBoolean();
+    private final AtomicBoolean hadWork = new AtomicBoolean();
 
-    BatchRun(RequestContext ctx, RegionId region, RoleVisibilityRetry attachRetry, List<InstanceId> order) {
+    BatchRun(RequestContext ctx, RegionId region, RoleVisibilityRetry attachRetry, BatchLimits limits, List<InstanceId> order) {
         this.ctx = ctx;
         this.region = region;
         this.attachRetry = attachRetry;
+        this.limits = limits;
         this.order = order;
     }
 
@@ -39,13 +48,42 @@ final class BatchRun {
         return region;
     }
 
-    /** The batch's instance ids, in request order. */
-    List<InstanceId> ids() {
-        return order;
-    }
-
-    static <T> List<List<T>> chunks(List<T> items) {
-        return EcsPort.chunks(items);
+    /**
+     * Runs {@code work} on each chunk of the batch, a few at a time, until the deadline (see
+     * {@link ChunkWorkers} for when it stops starting chunks). Afterwards
+     * every instance has a result: a chunk that failed as a whole fails the request when nothing
+     * was changed (the caller repeats it as a whole), else fails its instances that have no result
+     * yet; the instances of chunks never started are {@code skipped}.
+     */
+    void forEachChunk(Consumer<List<InstanceId>> work) {
+        List<List<InstanceId>> chunks = EcsPort.chunks(order);
+        ChunkWorkers workers = new ChunkWorkers(chunks, limits.clock(), limits.deadlineFor(ctx), hadWork::get, work);
+        workers.run(limits.concurrency(), ctx.requestId());
+        Map<Integer, CloudException> failures = workers.failures();
+        if (!failures.isEmpty() && !changed.get()) {
+            throw failures.values().iterator().next();
+        }
+        failures.forEach((index, e) -> {
+            for (InstanceId id : chunks.get(index)) {
+                results.putIfAbsent(id, InstanceResult.failed(id, e.code(), e.getMessage()));
+            }
+        });
+        String code;
+        String reason;
+        if (failures.isEmpty()) {
+            code = InstanceResult.DEADLINE_EXCEEDED;
+            reason = "this request's deadline came before it was reached";
+        } else {
+            CloudException first = failures.values().iterator().next();
+            code = first.code();
+            reason = "the cloud refused another part of this batch (" + first.action() + ": " + first.code() + ") before it was reached";
+        }
+        for (List<InstanceId> chunk : chunks.subList(workers.started(), chunks.size())) {
+            for (InstanceId id : chunk) {
+                results.put(id, InstanceResult.skipped(id, code, "instance " + id + " was not attempted: " + reason
+                        + "; nothing was done to it. Send the same request again to finish the job"));
+            }
+        }
     }
 
     void put(InstanceResult result) {
@@ -54,7 +92,7 @@ final class BatchRun {
 
     /** Attaches {@code role} (a just-created role's "not found" retried briefly); one outcome per id. */
     List<InstanceOutcome> attach(RoleName role, List<InstanceId> ids, String policy) {
-        return mutate("AttachInstanceRamRole", role, ids, () -> attachRetry.attach(ecs(), region, role, ids, policy));
+        return mutate("AttachInstanceRamRole", role, ids, () -> attachRetry.attach(ecs(), region, role, ids, policy, roleVisibility));
     }
 
     /** Detaches {@code role}, or whatever role is bound when it is null; one outcome per id. */
@@ -68,7 +106,7 @@ final class BatchRun {
             return successes(ids);
         }
         try {
-            List<InstanceOutcome> outcomes = attachRetry.attach(ecs(), region, previous, ids, null);
+            List<InstanceOutcome> outcomes = attachRetry.attach(ecs(), region, previous, ids, null, roleVisibility);
             record("AttachInstanceRamRole", previous, outcomes, true);
             return outcomes;
         } catch (CloudException e) {
@@ -82,6 +120,7 @@ final class BatchRun {
      * what was done.
      */
     private List<InstanceOutcome> mutate(String action, RoleName role, List<InstanceId> ids, Supplier<List<InstanceOutcome>> call) {
+        hadWork.set(true);
         if (ctx.dryRun()) {
             return successes(ids);
         }
@@ -89,7 +128,7 @@ final class BatchRun {
         try {
             outcomes = call.get();
         } catch (CloudException e) {
-            if (!changed) {
+            if (!changed.get()) {
                 throw e;
             }
             outcomes = failures(ids, e);
@@ -104,7 +143,7 @@ final class BatchRun {
         if (done.isEmpty()) {
             return;
         }
-        changed = true;
+        changed.set(true);
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("regionId", region.value());
         if (role != null) {

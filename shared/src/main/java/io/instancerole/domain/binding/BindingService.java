@@ -27,17 +27,20 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * bindRole, unbindRole and replaceRole on batches of instances. Each first reads the instances
- * (DescribeInstances and DescribeInstanceRamRole, at most 100 ids per call), decides every
- * instance's fate, then changes only what needs changing, again at most 100 ids per call.
+ * bindRole, unbindRole and replaceRole on batches of instances, in chunks of at most 100 ids
+ * worked on a few at a time (see {@link BatchRun}). Per chunk: read the instances
+ * (DescribeInstances and DescribeInstanceRamRole), decide every instance's fate, then change only
+ * what needs changing.
  */
 public final class BindingService {
     private final Guardrails guardrails;
     private final RoleVisibilityRetry attachRetry;
+    private final BatchLimits limits;
 
-    public BindingService(Guardrails guardrails, RoleVisibilityRetry attachRetry) {
+    public BindingService(Guardrails guardrails, RoleVisibilityRetry attachRetry, BatchLimits limits) {
         this.guardrails = guardrails;
         this.attachRetry = attachRetry;
+        this.limits = limits;
     }
 
     /** Per instance: {@code bound}, {@code unchanged} (already this role) or {@code failed}. */
@@ -46,26 +49,28 @@ public final class BindingService {
             RegionId region = guardrails.region(request.regionId());
             guardrails.checkRole(ctx.caller(), request.roleName());
             CloudRole role = requireInstanceRole(ctx, request.roleName());
-            BatchRun batch = new BatchRun(ctx, region, attachRetry, request.instanceIds().ids());
-            List<InstanceId> toAttach = new ArrayList<>();
-            forEachAllowed(ctx, batch, true, (id, instance) -> {
-                if (instance.role.isPresent() && instance.role.get().equals(request.roleName())) {
-                    batch.put(InstanceResult.done(id, Status.UNCHANGED));
-                } else if (instance.role.isPresent()) {
-                    batch.put(InstanceResult.failed(id, InstanceResult.INSTANCE_HAS_OTHER_ROLE, "instance " + id
-                            + " is bound to role '" + instance.role.get() + "' and ECS allows one role per instance;"
-                            + " use POST /v1/role-bindings/replace to change it"));
-                } else if (!instance.instance.canTakeRole()) {
-                    batch.put(cannotTakeRole(id, instance.instance));
-                } else {
-                    toAttach.add(id);
+            BatchRun batch = new BatchRun(ctx, region, attachRetry, limits, request.instanceIds().ids());
+            batch.forEachChunk(chunk -> {
+                List<InstanceId> toAttach = new ArrayList<>();
+                forEachAllowed(ctx, batch, chunk, true, (id, instance) -> {
+                    if (instance.role.isPresent() && instance.role.get().equals(request.roleName())) {
+                        batch.put(InstanceResult.done(id, Status.UNCHANGED));
+                    } else if (instance.role.isPresent()) {
+                        batch.put(InstanceResult.failed(id, InstanceResult.INSTANCE_HAS_OTHER_ROLE, "instance " + id
+                                + " is bound to role '" + instance.role.get() + "' and ECS allows one role per instance;"
+                                + " use POST /v1/role-bindings/replace to change it"));
+                    } else if (!instance.instance.canTakeRole()) {
+                        batch.put(cannotTakeRole(id, instance.instance));
+                    } else {
+                        toAttach.add(id);
+                    }
+                });
+                if (!toAttach.isEmpty()) {
+                    for (InstanceOutcome outcome : batch.attach(request.roleName(), toAttach, request.policy())) {
+                        batch.put(outcome.success() ? InstanceResult.done(outcome.instanceId(), Status.BOUND) : cloudFailure(outcome));
+                    }
                 }
             });
-            for (List<InstanceId> chunk : BatchRun.chunks(toAttach)) {
-                for (InstanceOutcome outcome : batch.attach(request.roleName(), chunk, request.policy())) {
-                    batch.put(outcome.success() ? InstanceResult.done(outcome.instanceId(), Status.BOUND) : cloudFailure(outcome));
-                }
-            }
             return batch.result(role.roleName());
         });
     }
@@ -74,23 +79,25 @@ public final class BindingService {
     public BatchResult unbind(RequestContext ctx, UnbindRequest request) {
         return CloudErrors.translate(() -> {
             RegionId region = guardrails.region(request.regionId());
-            BatchRun batch = new BatchRun(ctx, region, attachRetry, request.instanceIds().ids());
-            List<InstanceId> toDetach = new ArrayList<>();
-            forEachAllowed(ctx, batch, false, (id, instance) -> {
-                if (instance.role.isEmpty()) {
-                    batch.put(InstanceResult.done(id, Status.UNCHANGED));
-                } else if (request.roleName() != null && !instance.role.get().equals(request.roleName())) {
-                    batch.put(InstanceResult.failed(id, InstanceResult.INSTANCE_HAS_OTHER_ROLE, "instance " + id
-                            + " is bound to role '" + instance.role.get() + "', not '" + request.roleName() + "'; it keeps its role"));
-                } else {
-                    toDetach.add(id);
+            BatchRun batch = new BatchRun(ctx, region, attachRetry, limits, request.instanceIds().ids());
+            batch.forEachChunk(chunk -> {
+                List<InstanceId> toDetach = new ArrayList<>();
+                forEachAllowed(ctx, batch, chunk, false, (id, instance) -> {
+                    if (instance.role.isEmpty()) {
+                        batch.put(InstanceResult.done(id, Status.UNCHANGED));
+                    } else if (request.roleName() != null && !instance.role.get().equals(request.roleName())) {
+                        batch.put(InstanceResult.failed(id, InstanceResult.INSTANCE_HAS_OTHER_ROLE, "instance " + id
+                                + " is bound to role '" + instance.role.get() + "', not '" + request.roleName() + "'; it keeps its role"));
+                    } else {
+                        toDetach.add(id);
+                    }
+                });
+                if (!toDetach.isEmpty()) {
+                    for (InstanceOutcome outcome : batch.detach(request.roleName(), toDetach)) {
+                        batch.put(outcome.success() ? InstanceResult.done(outcome.instanceId(), Status.UNBOUND) : cloudFailure(outcome));
+                    }
                 }
             });
-            for (List<InstanceId> chunk : BatchRun.chunks(toDetach)) {
-                for (InstanceOutcome outcome : batch.detach(request.roleName(), chunk)) {
-                    batch.put(outcome.success() ? InstanceResult.done(outcome.instanceId(), Status.UNBOUND) : cloudFailure(outcome));
-                }
-            }
             return batch.result(request.roleName() == null ? null : request.roleName().value());
         });
     }
@@ -106,38 +113,39 @@ public final class BindingService {
             RegionId region = guardrails.region(request.regionId());
             guardrails.checkRole(ctx.caller(), request.roleName());
             CloudRole role = requireInstanceRole(ctx, request.roleName());
-            BatchRun batch = new BatchRun(ctx, region, attachRetry, request.instanceIds().ids());
-            List<InstanceId> toChange = new ArrayList<>();
-            Map<InstanceId, RoleName> previous = new HashMap<>();
-            forEachAllowed(ctx, batch, true, (id, instance) -> {
-                if (instance.role.isPresent() && instance.role.get().equals(request.roleName())) {
-                    // checked before the expectation, so repeating a replace that succeeded answers unchanged
-                    batch.put(InstanceResult.done(id, Status.UNCHANGED));
-                } else if (request.expectedCurrentRoleName() != null
-                        && !instance.role.equals(Optional.of(request.expectedCurrentRoleName()))) {
-                    batch.put(InstanceResult.failed(id, InstanceResult.UNEXPECTED_CURRENT_ROLE, "instance " + id + " is bound to "
-                            + instance.role.map(r -> "role '" + r + "'").orElse("no role") + ", not the expected '"
-                            + request.expectedCurrentRoleName() + "'; nothing was changed"));
-                } else if (!instance.instance.canTakeRole()) {
-                    // before the detach: the attach would fail, and so would attaching the old role again
-                    batch.put(cannotTakeRole(id, instance.instance));
-                } else {
-                    toChange.add(id);
-                    instance.role.ifPresent(r -> previous.put(id, r));
-                }
+            BatchRun batch = new BatchRun(ctx, region, attachRetry, limits, request.instanceIds().ids());
+            batch.forEachChunk(chunk -> {
+                List<InstanceId> toChange = new ArrayList<>();
+                Map<InstanceId, RoleName> previous = new HashMap<>();
+                forEachAllowed(ctx, batch, chunk, true, (id, instance) -> {
+                    if (instance.role.isPresent() && instance.role.get().equals(request.roleName())) {
+                        // checked before the expectation, so repeating a replace that succeeded answers unchanged
+                        batch.put(InstanceResult.done(id, Status.UNCHANGED));
+                    } else if (request.expectedCurrentRoleName() != null
+                            && !instance.role.equals(Optional.of(request.expectedCurrentRoleName()))) {
+                        batch.put(InstanceResult.failed(id, InstanceResult.UNEXPECTED_CURRENT_ROLE, "instance " + id + " is bound to "
+                                + instance.role.map(r -> "role '" + r + "'").orElse("no role") + ", not the expected '"
+                                + request.expectedCurrentRoleName() + "'; nothing was changed"));
+                    } else if (!instance.instance.canTakeRole()) {
+                        // before the detach: the attach would fail, and so would attaching the old role again
+                        batch.put(cannotTakeRole(id, instance.instance));
+                    } else {
+                        toChange.add(id);
+                        instance.role.ifPresent(r -> previous.put(id, r));
+                    }
+                });
+                replaceChunk(ctx, batch, region, request, toChange, previous);
             });
-            for (List<InstanceId> chunk : BatchRun.chunks(toChange)) {
-                replaceChunk(ctx, batch, region, request, chunk, previous);
-            }
             return batch.result(role.roleName());
         });
     }
 
-    private void replaceChunk(RequestContext ctx, BatchRun batch, RegionId region, ReplaceRequest request, List<InstanceId> chunk,
+    /** Detaches the old roles of a chunk's {@code toChange}, attaches the new one, and rolls back where that attach failed. */
+    private void replaceChunk(RequestContext ctx, BatchRun batch, RegionId region, ReplaceRequest request, List<InstanceId> toChange,
             Map<InstanceId, RoleName> previous) {
         List<InstanceId> toAttach = new ArrayList<>();
         List<InstanceId> toDetach = new ArrayList<>();
-        for (InstanceId id : chunk) {
+        for (InstanceId id : toChange) {
             (previous.containsKey(id) ? toDetach : toAttach).add(id);
         }
         if (!toDetach.isEmpty()) {
@@ -217,12 +225,13 @@ public final class BindingService {
     }
 
     /**
-     * Reads the batch's instances, fails each that breaks a per-instance rule (see {@link #refusal})
+     * Reads a chunk's instances, fails each that breaks a per-instance rule (see {@link #refusal})
      * and hands every other one to {@code decide}, in request order, before any change is made.
      */
-    private void forEachAllowed(RequestContext ctx, BatchRun batch, boolean mustBeVpc, BiConsumer<InstanceId, Observed> decide) {
-        Map<InstanceId, Observed> observed = observe(ctx.cloud().ecs(), batch.region(), batch.ids());
-        for (InstanceId id : batch.ids()) {
+    private void forEachAllowed(RequestContext ctx, BatchRun batch, List<InstanceId> chunk, boolean mustBeVpc,
+            BiConsumer<InstanceId, Observed> decide) {
+        Map<InstanceId, Observed> observed = observe(ctx.cloud().ecs(), batch.region(), chunk);
+        for (InstanceId id : chunk) {
             Observed instance = observed.get(id);
             Optional<InstanceResult> refusal = refusal(ctx.caller(), batch.region(), id, instance, mustBeVpc);
             if (refusal.isPresent()) {
@@ -263,18 +272,16 @@ public final class BindingService {
         return InstanceResult.failed(outcome.instanceId(), outcome.code(), outcome.message());
     }
 
-    /** The instances that exist among {@code ids}, each with its bound role; at most 100 ids per call. */
-    private static Map<InstanceId, Observed> observe(EcsPort ecs, RegionId region, List<InstanceId> ids) {
-        Map<InstanceId, Observed> observed = new HashMap<>();
-        for (List<InstanceId> chunk : BatchRun.chunks(ids)) {
-            Map<InstanceId, CloudInstance> found = new LinkedHashMap<>();
-            for (CloudInstance instance : ecs.describeInstances(region, chunk)) {
-                found.put(instance.instanceId(), instance);
-            }
-            Map<InstanceId, Optional<RoleName>> roles = found.isEmpty() ? Map.of()
-                    : ecs.describeInstanceRamRoles(region, new ArrayList<>(found.keySet()));
-            found.forEach((id, instance) -> observed.put(id, new Observed(instance, roles.getOrDefault(id, Optional.empty()))));
+    /** The instances that exist among a chunk's ids (at most 100), each with its bound role. */
+    private static Map<InstanceId, Observed> observe(EcsPort ecs, RegionId region, List<InstanceId> chunk) {
+        Map<InstanceId, CloudInstance> found = new LinkedHashMap<>();
+        for (CloudInstance instance : ecs.describeInstances(region, chunk)) {
+            found.put(instance.instanceId(), instance);
         }
+        Map<InstanceId, Optional<RoleName>> roles = found.isEmpty() ? Map.of()
+                : ecs.describeInstanceRamRoles(region, new ArrayList<>(found.keySet()));
+        Map<InstanceId, Observed> observed = new HashMap<>();
+        found.forEach((id, instance) -> observed.put(id, new Observed(instance, roles.getOrDefault(id, Optional.empty()))));
         return observed;
     }
 

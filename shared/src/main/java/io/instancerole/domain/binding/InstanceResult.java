@@ -20,6 +20,8 @@ public final class InstanceResult {
     public static final String UNEXPECTED_CURRENT_ROLE = "UnexpectedCurrentRole";
     public static final String FORBIDDEN = "Forbidden";
     public static final String ROLLBACK_FAILED = "RollbackFailed";
+    /** A skipped instance: the request's deadline came before its chunk was started. */
+    public static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
     /** ECS's own code, decided before any call so that a dry run predicts it too. */
     public static final String INCORRECT_INSTANCE_STATUS = "IncorrectInstanceStatus";
 
@@ -51,6 +53,11 @@ public final class InstanceResult {
         return new InstanceResult(id, Status.FAILED, code, message, null, null);
     }
 
+    /** Not attempted: {@code code} says why ({@link #DEADLINE_EXCEEDED}, or the cloud's code that stopped the batch). */
+    static InstanceResult skipped(InstanceId id, String code, String message) {
+        return new InstanceResult(id, Status.SKIPPED, code, message, null, null);
+    }
+
     /** A replace whose attach failed after the old role was detached: rolled back, or not. */
     static InstanceResult failedAfterDetach(InstanceId id, String code, String message, String previousRoleName, boolean rolledBack) {
         return new InstanceResult(id, Status.FAILED, code, message, previousRoleName, rolledBack);
@@ -70,7 +77,7 @@ public final class InstanceResult {
         return status;
     }
 
-    /** Why it failed: a contract code ({@code InstanceNotFound}...) or the cloud's own; null unless failed. */
+    /** Why it failed or was skipped: a contract code ({@code InstanceNotFound}...) or the cloud's own; null otherwise. */
     @JsonProperty
     public String code() {
         return code;

@@ -6,6 +6,7 @@ import io.instancerole.domain.model.RoleName;
 import io.instancerole.domain.port.CloudException;
 import io.instancerole.domain.port.EcsPort;
 import io.instancerole.domain.port.InstanceOutcome;
+import io.instancerole.domain.service.SharedWait;
 import io.instancerole.domain.service.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.Map;
 
 /**
  * Attaches a role, retrying briefly while ECS does not see it yet: a role that was just created
- * is "not found" on the ECS side for a moment. Bounded: a few attempts with doubling delays.
+ * is "not found" on the ECS side for a moment. Bounded: a few attempts with doubling delays. The
+ * chunks of one batch share one {@link SharedWait}: while one waits for the role to appear, the
+ * others wait with it rather than each on its own schedule.
  */
 public final class RoleVisibilityRetry {
     /** ECS's answer for a role it does not know (yet). */
@@ -47,19 +50,19 @@ public final class RoleVisibilityRetry {
      * they fail with that code. Any other whole-call failure is thrown, unless an earlier attempt
      * already attached some ids: then the rest fail with its code, so the caller learns what changed.
      */
-    public List<InstanceOutcome> attach(EcsPort ecs, RegionId region, RoleName role, List<InstanceId> ids, String policy) {
+    public List<InstanceOutcome> attach(EcsPort ecs, RegionId region, RoleName role, List<InstanceId> ids, String policy,
+            SharedWait visibility) {
         Map<InstanceId, InstanceOutcome> outcomes = new HashMap<>();
         List<InstanceId> pending = ids;
-        Duration delay = firstDelay;
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             boolean last = attempt >= attempts || Thread.currentThread().isInterrupted();
+            long ticket = visibility.ticket();
             List<InstanceOutcome> answer;
             try {
                 answer = ecs.attachInstanceRamRole(region, role, pending, policy);
             } catch (CloudException e) {
                 if (!last && isRoleNotFound(e)) {
-                    sleeper.sleep(delay);
-                    delay = next(delay);
+                    awaitVisibility(visibility, ticket);
                     continue;
                 }
                 if (!isRoleNotFound(e) && outcomes.values().stream().noneMatch(InstanceOutcome::success)) {
@@ -80,8 +83,7 @@ public final class RoleVisibilityRetry {
             }
             pending = notVisible;
             if (!pending.isEmpty()) {
-                sleeper.sleep(delay);
-                delay = next(delay);
+                awaitVisibility(visibility, ticket);
             }
         }
         List<InstanceOutcome> ordered = new ArrayList<>(ids.size());
@@ -99,8 +101,14 @@ public final class RoleVisibilityRetry {
         return e.kind() == CloudException.Kind.NOT_FOUND && ROLE_NOT_FOUND.equals(e.code());
     }
 
-    private static Duration next(Duration delay) {
-        Duration doubled = delay.multipliedBy(2);
-        return doubled.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : doubled;
+    /** The batch's wait number {@code n} (from 0) lasts the first delay doubled {@code n} times, at most {@link #MAX_DELAY}. */
+    private void awaitVisibility(SharedWait visibility, long ticket) {
+        visibility.await(ticket, n -> {
+            Duration delay = firstDelay;
+            for (long i = 0; i < n && delay.compareTo(MAX_DELAY) < 0; i++) {
+                delay = delay.multipliedBy(2);
+            }
+            sleeper.sleep(delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay);
+        });
     }
 }

@@ -3,6 +3,7 @@ package io.instancerole.domain.config;
 import io.instancerole.domain.error.DomainException;
 import io.instancerole.domain.model.PolicyName;
 import io.instancerole.domain.model.RegionId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -26,12 +27,21 @@ public final class DeploymentConfig {
     public static final String OWNER_TAG_KEY = "OWNER_TAG_KEY";
     public static final String BLOCKED_SYSTEM_POLICIES = "BLOCKED_SYSTEM_POLICIES";
     public static final String OPERATOR_ROLE_ARN = "OPERATOR_ROLE_ARN";
+    public static final String BATCH_CONCURRENCY = "BATCH_CONCURRENCY";
+    public static final String BATCH_DEADLINE_MS = "BATCH_DEADLINE_MS";
 
     static final String DEFAULT_REGION = "cn-hangzhou";
     static final String DEFAULT_ADMIN_TEAMS = "platform";
     static final String DEFAULT_OWNER_TAG_KEY = "team";
     static final String DEFAULT_BLOCKED_SYSTEM_POLICIES =
             "AdministratorAccess,AliyunRAMFullAccess,AliyunSTSAssumeRoleAccess,AliyunECSFullAccess";
+
+    static final int DEFAULT_BATCH_CONCURRENCY = 4;
+    static final long DEFAULT_BATCH_DEADLINE_MS = 20_000;
+    /** More chunks at once than this would mostly earn throttling: ECS and RAM limit calls per second. */
+    private static final int MAX_BATCH_CONCURRENCY = 16;
+    /** Function Compute's longest function timeout (24 h); the function's own timeout caps it further at run time. */
+    private static final long MAX_BATCH_DEADLINE_MS = 86_400_000;
 
     private static final Pattern TEAM = Pattern.compile("[a-z0-9-]{1,32}");
     private static final Pattern ROLE_ARN = Pattern.compile("acs:ram::[0-9]{1,32}:role/[A-Za-z0-9.-]{1,64}");
@@ -42,15 +52,19 @@ public final class DeploymentConfig {
     private final String ownerTagKey;
     private final Set<PolicyName> blockedSystemPolicies;
     private final String operatorRoleArn;
+    private final int batchConcurrency;
+    private final Duration batchDeadline;
 
     private DeploymentConfig(RegionId defaultRegion, Set<RegionId> allowedRegions, Set<String> adminTeams, String ownerTagKey,
-            Set<PolicyName> blockedSystemPolicies, String operatorRoleArn) {
+            Set<PolicyName> blockedSystemPolicies, String operatorRoleArn, int batchConcurrency, Duration batchDeadline) {
         this.defaultRegion = defaultRegion;
         this.allowedRegions = Collections.unmodifiableSet(allowedRegions);
         this.adminTeams = Collections.unmodifiableSet(adminTeams);
         this.ownerTagKey = ownerTagKey;
         this.blockedSystemPolicies = Collections.unmodifiableSet(blockedSystemPolicies);
         this.operatorRoleArn = operatorRoleArn;
+        this.batchConcurrency = batchConcurrency;
+        this.batchDeadline = batchDeadline;
     }
 
     /** The defaults of the contract, as if no variable were set. */
@@ -110,15 +124,39 @@ public final class DeploymentConfig {
             problems.add(OPERATOR_ROLE_ARN + ": '" + operatorRoleArn + "' is not a role ARN like 'acs:ram::1234567890123456:role/instance-role-operator'");
         }
 
+        long concurrency = number(env, BATCH_CONCURRENCY, DEFAULT_BATCH_CONCURRENCY, 1, MAX_BATCH_CONCURRENCY,
+                "chunks of 100 instances worked on at once", problems);
+        long deadline = number(env, BATCH_DEADLINE_MS, DEFAULT_BATCH_DEADLINE_MS, 1, MAX_BATCH_DEADLINE_MS,
+                "milliseconds after which a batch starts no new chunk", problems);
+
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException("invalid deployment configuration: " + String.join("; ", problems));
         }
-        return new DeploymentConfig(defaultRegion, allowedRegions, adminTeams, ownerTagKey, blocked, operatorRoleArn);
+        return new DeploymentConfig(defaultRegion, allowedRegions, adminTeams, ownerTagKey, blocked, operatorRoleArn,
+                (int) concurrency, Duration.ofMillis(deadline));
     }
 
     private static String value(Map<String, String> env, String name, String fallback) {
         String raw = env.get(name);
         return raw == null || raw.isBlank() ? fallback : raw.trim();
+    }
+
+    private static long number(Map<String, String> env, String name, long fallback, long min, long max, String meaning,
+            List<String> problems) {
+        String raw = value(env, name, null);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            long number = Long.parseLong(raw);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the range
+        }
+        problems.add(name + ": '" + raw + "' is not a whole number from " + min + " to " + max + " (" + meaning + ")");
+        return fallback;
     }
 
     private static List<String> list(Map<String, String> env, String name, String fallback, List<String> problems) {
@@ -169,5 +207,15 @@ public final class DeploymentConfig {
 
     public Optional<String> operatorRoleArn() {
         return Optional.ofNullable(operatorRoleArn);
+    }
+
+    /** How many chunks of a batch are worked on at once. */
+    public int batchConcurrency() {
+        return batchConcurrency;
+    }
+
+    /** After this long a batch starts no new chunk (the function's own time limit may make it shorter). */
+    public Duration batchDeadline() {
+        return batchDeadline;
     }
 }

@@ -13,7 +13,9 @@ public enum Status {
     BOUND("bound"),
     UNBOUND("unbound"),
     REPLACED("replaced"),
-    FAILED("failed");
+    FAILED("failed"),
+    /** Not attempted (the request's deadline came first): repeating the request does it. */
+    SKIPPED("skipped");
 
     private final String wire;
 

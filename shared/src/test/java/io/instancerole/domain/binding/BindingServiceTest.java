@@ -24,12 +24,19 @@ import io.instancerole.domain.port.CloudException;
 import io.instancerole.domain.service.Json;
 import io.instancerole.domain.service.RequestContext;
 import io.instancerole.domain.service.Status;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -40,7 +47,8 @@ class BindingServiceTest {
 
     private final InMemoryCloud cloud = new InMemoryCloud().addRole("team-a-web").addRole("team-a-old").addRole("team-b-web");
     private final RecordingSleeper sleeper = new RecordingSleeper();
-    private final BindingService service = new BindingService(new Guardrails(DeploymentConfig.defaults()), new RoleVisibilityRetry(sleeper));
+    /** One chunk at a time, so that which call fails is known; {@link #chunksRunConcurrentlyOnThreadsThatEndWithTheRequest} runs four. */
+    private final BindingService service = service(new BatchLimits(1, Duration.ofSeconds(20), Clock.systemUTC()));
 
     // ------------------------------------------------------------------ bind
 
@@ -141,7 +149,7 @@ class BindingServiceTest {
         assertEquals(List.of("bound"), statuses(inBeijing));
 
         BindingService limited = new BindingService(new Guardrails(DeploymentConfig.fromEnvironment(Map.of("ALLOWED_REGIONS", "cn-hangzhou"))),
-                new RoleVisibilityRetry(sleeper));
+                new RoleVisibilityRetry(sleeper), new BatchLimits(1, Duration.ofSeconds(20), Clock.systemUTC()));
         assertCode(ErrorCode.InvalidParameter, () -> limited.bind(TestContexts.of(cloud, "team-a", false),
                 BindRequest.of(RegionId.of("cn-beijing"), RoleName.of("team-a-web"), InstanceIdBatch.parse(List.of("i-bj1111")), null)));
     }
@@ -265,6 +273,70 @@ class BindingServiceTest {
         assertEquals("ServiceUnavailable", result.results().get(149).code());
         assertEquals(Optional.of("team-a-web"), cloud.instanceRole(ids.get(99)));
         assertEquals(Optional.empty(), cloud.instanceRole(ids.get(100)));
+    }
+
+    @Test
+    void afterAChunkFailedAsAWholeNoNewChunkStartsAndItsInstancesAreSkipped() {
+        List<String> ids = instances(250, "team-a");
+        cloud.failNth("DescribeInstances", 2, CloudException.Kind.UNAVAILABLE, "ServiceUnavailable");
+        BatchResult result = service.bind(TestContexts.of(cloud, "team-a", false), bind("team-a-web", ids.toArray(new String[0])));
+        assertEquals(map("bound", 100, "failed", 100, "skipped", 50), result.summary());
+        assertEquals(207, result.httpStatus());
+        assertEquals("ServiceUnavailable", result.results().get(249).code());
+        assertTrue(result.results().get(249).message().contains("Send the same request again"), result.results().get(249).message());
+        assertEquals("ServiceUnavailable", result.results().get(199).code());
+        assertEquals(Status.FAILED, result.results().get(199).status());
+        assertEquals(Status.SKIPPED, result.results().get(249).status());
+        assertEquals(50, result.retry().get("skipped"));
+        assertEquals(2, cloud.calls("DescribeInstances"), "the third chunk was not started");
+        assertEquals(1, cloud.calls("AttachInstanceRamRole"));
+    }
+
+    @Test
+    void afterTheDeadlineNoNewChunkStartsOnceAChunkHadWork() {
+        List<String> ids = instances(250, "team-a");
+        BindingService late = service(new BatchLimits(1, Duration.ofSeconds(20), new PastDeadlineClock()));
+        BatchResult result = late.bind(TestContexts.of(cloud, "team-a", false), bind("team-a-web", ids.toArray(new String[0])));
+        assertEquals(map("bound", 100, "skipped", 150), result.summary());
+        assertEquals(207, result.httpStatus());
+        assertEquals(Collections.nCopies(150, InstanceResult.DEADLINE_EXCEEDED), codes(result).subList(100, 250));
+        assertEquals(ids, ids(result));
+        assertEquals(1, cloud.calls("DescribeInstances"));
+        assertTrue(ids.subList(100, 250).stream().allMatch(id -> cloud.instanceRole(id).isEmpty()));
+        assertTrue(result.retry().get("message").toString().contains("DeadlineExceeded"), result.retry().toString());
+    }
+
+    /** However late, a repeated request reads past what is done to the first chunk with work left: it always gets further. */
+    @Test
+    void chunksWithNothingToChangeDoNotStopARepeatedRequestFromGettingFurther() {
+        List<String> ids = instances(350, "team-a");
+        ids.subList(0, 200).forEach(id -> cloud.bindInstance(id, "team-a-web"));
+        BindingService late = service(new BatchLimits(1, Duration.ofSeconds(20), new PastDeadlineClock()));
+        BatchResult result = late.bind(TestContexts.of(cloud, "team-a", false), bind("team-a-web", ids.toArray(new String[0])));
+        assertEquals(map("unchanged", 200, "bound", 100, "skipped", 50), result.summary());
+        assertEquals(3, cloud.calls("DescribeInstances"));
+    }
+
+    @Test
+    void theDeadlineIsNeverPastHalfTheTimeTheFunctionHasLeft() {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        BatchLimits limits = new BatchLimits(4, Duration.ofSeconds(20), Clock.fixed(now, ZoneOffset.UTC));
+        assertEquals(now.plusSeconds(20), limits.deadlineFor(TestContexts.of(cloud, "team-a", false)), "no limit known");
+        assertEquals(now.plusSeconds(20), limits.deadlineFor(context(Duration.ofSeconds(60))));
+        assertEquals(now.plusSeconds(5), limits.deadlineFor(context(Duration.ofSeconds(10))));
+    }
+
+    @Test
+    void chunksRunConcurrentlyOnThreadsThatEndWithTheRequest() {
+        List<String> ids = instances(1000, "team-a");
+        BindingService concurrent = service(BatchLimits.of(DeploymentConfig.defaults(), Clock.systemUTC()));
+        RequestContext ctx = TestContexts.of(cloud, "team-a", false);
+        BatchResult result = concurrent.bind(ctx, bind("team-a-web", ids.toArray(new String[0])));
+        assertEquals(map("bound", 1000), result.summary());
+        assertEquals(ids, ids(result));
+        assertEquals(10, cloud.calls("AttachInstanceRamRole"));
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("batch-" + ctx.requestId())),
+                "every worker thread has ended when the request answers");
     }
 
     @Test
@@ -578,6 +650,36 @@ class BindingServiceTest {
             map.put((String) pairs[i], (Integer) pairs[i + 1]);
         }
         return map;
+    }
+
+    private BindingService service(BatchLimits limits) {
+        return new BindingService(new Guardrails(DeploymentConfig.defaults()), new RoleVisibilityRetry(sleeper), limits);
+    }
+
+    private RequestContext context(Duration timeLeft) {
+        RequestContext base = TestContexts.of(cloud, "team-a", false);
+        return new RequestContext(base.caller(), base.requestId(), false, base.cloud(), base.log(), base.startedAt(), Optional.of(timeLeft));
+    }
+
+    /** Reads the start of the batch, then is forever past any deadline. */
+    private static final class PastDeadlineClock extends Clock {
+        private final AtomicInteger reads = new AtomicInteger();
+
+        @Override
+        public Instant instant() {
+            Instant start = Instant.parse("2026-01-01T00:00:00Z");
+            return reads.getAndIncrement() == 0 ? start : start.plus(Duration.ofDays(1));
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static void assertCode(ErrorCode code, Executable call) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.instancerole.domain.model.PolicyName;
 import io.instancerole.domain.model.RegionId;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ class DeploymentConfigTest {
         assertEquals(Set.of(PolicyName.of("AdministratorAccess"), PolicyName.of("AliyunRAMFullAccess"),
                 PolicyName.of("AliyunSTSAssumeRoleAccess"), PolicyName.of("AliyunECSFullAccess")), config.blockedSystemPolicies());
         assertEquals(Optional.empty(), config.operatorRoleArn());
+        assertEquals(4, config.batchConcurrency());
+        assertEquals(Duration.ofSeconds(20), config.batchDeadline());
     }
 
     @Test
@@ -35,7 +38,11 @@ class DeploymentConfigTest {
                 "ADMIN_TEAMS", "platform,sre",
                 "OWNER_TAG_KEY", "owner",
                 "BLOCKED_SYSTEM_POLICIES", "AdministratorAccess",
-                "OPERATOR_ROLE_ARN", "acs:ram::1234567890123456:role/instance-role-operator"));
+                "OPERATOR_ROLE_ARN", "acs:ram::1234567890123456:role/instance-role-operator",
+                "BATCH_CONCURRENCY", " 1 ",
+                "BATCH_DEADLINE_MS", "9000"));
+        assertEquals(1, config.batchConcurrency());
+        assertEquals(Duration.ofSeconds(9), config.batchDeadline());
         assertEquals(RegionId.of("cn-beijing"), config.defaultRegion());
         assertEquals(Set.of(RegionId.of("cn-hangzhou"), RegionId.of("cn-beijing")), config.allowedRegions());
         assertEquals(Set.of("platform", "sre"), config.adminTeams());
@@ -54,14 +61,21 @@ class DeploymentConfigTest {
 
     @Test
     void eachInvalidVariableIsNamed() {
-        Map<String, String> cases = Map.of(
-                "DEFAULT_REGION_ID", "Hangzhou",
-                "ALLOWED_REGIONS", "cn-hangzhou,not a region",
-                "ADMIN_TEAMS", "Platform",
-                "OWNER_TAG_KEY", "aliyun:team",
-                "BLOCKED_SYSTEM_POLICIES", "Admin_Access",
-                "OPERATOR_ROLE_ARN", "arn:aws:iam::123:role/x");
-        cases.forEach((variable, value) -> {
+        List<Map.Entry<String, String>> cases = List.of(
+                Map.entry("DEFAULT_REGION_ID", "Hangzhou"),
+                Map.entry("ALLOWED_REGIONS", "cn-hangzhou,not a region"),
+                Map.entry("ADMIN_TEAMS", "Platform"),
+                Map.entry("OWNER_TAG_KEY", "aliyun:team"),
+                Map.entry("BLOCKED_SYSTEM_POLICIES", "Admin_Access"),
+                Map.entry("OPERATOR_ROLE_ARN", "arn:aws:iam::123:role/x"),
+                Map.entry("BATCH_CONCURRENCY", "0"),
+                Map.entry("BATCH_CONCURRENCY", "four"),
+                Map.entry("BATCH_CONCURRENCY", "17"),
+                Map.entry("BATCH_DEADLINE_MS", "20s"),
+                Map.entry("BATCH_DEADLINE_MS", "-1"));
+        cases.forEach(entry -> {
+            String variable = entry.getKey();
+            String value = entry.getValue();
             InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                     () -> DeploymentConfig.fromEnvironment(Map.of(variable, value)), variable);
             assertTrue(e.getMessage().contains(variable), e.getMessage());

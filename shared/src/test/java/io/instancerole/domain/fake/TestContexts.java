@@ -5,6 +5,7 @@ import io.instancerole.domain.port.CloudSessions;
 import io.instancerole.domain.service.LogSink;
 import io.instancerole.domain.service.RequestContext;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Request contexts for tests: a caller of a team, a fixed request id and start time. */
 public final class TestContexts {
@@ -19,6 +20,6 @@ public final class TestContexts {
 
     public static RequestContext of(CloudSessions cloud, String team, boolean dryRun, LogSink log) {
         Caller caller = Caller.of("alice@" + team, team);
-        return new RequestContext(caller, REQUEST_ID, dryRun, cloud.open(caller), log, STARTED_AT);
+        return new RequestContext(caller, REQUEST_ID, dryRun, cloud.open(caller), log, STARTED_AT, Optional.empty());
     }
 }

@@ -4,6 +4,7 @@ import io.instancerole.cloud.aliyun.AliyunCloudSessions;
 import io.instancerole.cloud.aliyun.CloudConfig;
 import io.instancerole.cloud.aliyun.CredentialsSource;
 import io.instancerole.domain.authorize.PolicyService;
+import io.instancerole.domain.binding.BatchLimits;
 import io.instancerole.domain.binding.BindingService;
 import io.instancerole.domain.binding.RoleVisibilityRetry;
 import io.instancerole.domain.config.DeploymentConfig;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -53,15 +55,16 @@ final class Deployment {
     private final AtomicInteger requests = new AtomicInteger();
 
     private Deployment(EmulatorExtension emulator, CredentialsSource credentials, Map<String, String> environment,
-            Sleeper visibilitySleeper) {
+            Sleeper visibilitySleeper, Clock batchClock) {
         Map<String, String> env = new HashMap<>(environment);
         env.put(CloudConfig.ENDPOINT_VARIABLE, emulator.endpoint());
-        Guardrails guardrails = new Guardrails(DeploymentConfig.fromEnvironment(env));
+        DeploymentConfig config = DeploymentConfig.fromEnvironment(env);
+        Guardrails guardrails = new Guardrails(config);
         this.sessions = new AliyunCloudSessions(CloudConfig.fromEnvironment(env), credentials, this::recordCloudWait, Clock.systemUTC());
         this.contexts = new RequestContexts(sessions, Clock.systemUTC());
         this.roles = new CreateRoleService(guardrails);
         this.policies = new PolicyService(guardrails, new PolicyLinter());
-        this.bindings = new BindingService(guardrails, new RoleVisibilityRetry(visibilitySleeper));
+        this.bindings = new BindingService(guardrails, new RoleVisibilityRetry(visibilitySleeper), BatchLimits.of(config, batchClock));
         this.grants = new PassRoleGrantService(guardrails);
         this.describe = new DescribeService(guardrails);
         this.lists = new ListService(guardrails);
@@ -73,13 +76,18 @@ final class Deployment {
     }
 
     static Deployment of(ServiceRole role, EmulatorExtension emulator, Map<String, String> environment) {
-        return new Deployment(emulator, role.executionCredentials(), environment, new RecordingSleeper());
+        return of(role, emulator, environment, Clock.systemUTC());
+    }
+
+    /** {@code batchClock}: what tells a batch that its deadline (BATCH_DEADLINE_MS of {@code environment}) has come. */
+    static Deployment of(ServiceRole role, EmulatorExtension emulator, Map<String, String> environment, Clock batchClock) {
+        return new Deployment(emulator, role.executionCredentials(), environment, new RecordingSleeper(), batchClock);
     }
 
     /** {@code visibilitySleeper}: the waits of the retry while ECS does not see a new role yet. */
     static Deployment of(EmulatorExtension emulator, CredentialsSource credentials, Map<String, String> environment,
             Sleeper visibilitySleeper) {
-        return new Deployment(emulator, credentials, environment, visibilitySleeper);
+        return new Deployment(emulator, credentials, environment, visibilitySleeper, Clock.systemUTC());
     }
 
     /** A request of a member of {@code team}, as the handler opens it. */
@@ -88,7 +96,7 @@ final class Deployment {
     }
 
     RequestContext as(String team, boolean dryRun) {
-        return contexts.open(caller(team), "it-request-" + requests.incrementAndGet(), dryRun, log);
+        return contexts.open(caller(team), "it-request-" + requests.incrementAndGet(), dryRun, log, Optional.empty());
     }
 
     /** The cloud ports directly, signed like this deployment's requests. */

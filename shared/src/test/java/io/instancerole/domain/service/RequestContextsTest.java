@@ -12,10 +12,12 @@ import io.instancerole.domain.model.Caller;
 import io.instancerole.domain.model.RoleName;
 import io.instancerole.domain.port.CloudException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RequestContextsTest {
@@ -24,8 +26,10 @@ class RequestContextsTest {
     @Test
     void aContextCarriesTheRequestAndCollectsWhatItDid() {
         InMemoryCloud cloud = new InMemoryCloud();
-        RequestContext ctx = new RequestContexts(cloud, CLOCK).open(Caller.of("alice", "team-a"), "req-7", true, new RecordingLogSink());
+        RequestContext ctx = new RequestContexts(cloud, CLOCK).open(Caller.of("alice", "team-a"), "req-7", true, new RecordingLogSink(),
+                Optional.of(Duration.ofSeconds(59)));
         assertEquals("req-7", ctx.requestId());
+        assertEquals(Optional.of(Duration.ofSeconds(59)), ctx.timeLeft());
         assertTrue(ctx.dryRun());
         assertEquals(CLOCK.instant(), ctx.startedAt());
         ctx.cloud().ram().getRole(RoleName.of("team-a-web"));
@@ -40,7 +44,7 @@ class RequestContextsTest {
             throw new CloudException(CloudException.Kind.DENIED, "AssumeRole", "NoPermission", 403, "req-x", "not allowed");
         }, CLOCK);
         DomainException e = assertThrows(DomainException.class,
-                () -> contexts.open(Caller.of("alice", "team-a"), "req-7", false, new RecordingLogSink()));
+                () -> contexts.open(Caller.of("alice", "team-a"), "req-7", false, new RecordingLogSink(), Optional.empty()));
         assertEquals(ErrorCode.CloudDenied, e.code());
         assertTrue(e.getMessage().contains("sts:AssumeRole"), e.getMessage());
     }
