@@ -20,6 +20,9 @@ final class AuditFacts {
     private boolean dryRun;
     private Map<String, ?> target = Map.of();
     private RequestContext context;
+    private String channel;
+    private String messageId;
+    private Integer outcomeStatus;
 
     AuditFacts(String requestId, Instant receivedAt) {
         this.requestId = requestId;
@@ -46,6 +49,17 @@ final class AuditFacts {
         this.context = context;
     }
 
+    /** A chat request: its platform; {@code messageId} may be null. */
+    void chat(String channel, String messageId) {
+        this.channel = channel;
+        this.messageId = messageId;
+    }
+
+    /** What the request amounted to when its HTTP status says less (a chat reply is always 200). */
+    void outcomeStatus(int status) {
+        this.outcomeStatus = status;
+    }
+
     /** The audit line of a request answered with {@code httpStatus}. */
     AuditEvent event(String function, int httpStatus) {
         AuditEvent.Builder builder;
@@ -57,6 +71,7 @@ final class AuditFacts {
                 builder.caller(caller.id(), caller.team());
             }
         }
-        return builder.target(target).outcome(AuditOutcome.forStatus(httpStatus)).build();
+        int status = httpStatus == 200 && outcomeStatus != null ? outcomeStatus : httpStatus;
+        return builder.target(target).chat(channel, messageId).outcome(AuditOutcome.forStatus(status)).build();
     }
 }

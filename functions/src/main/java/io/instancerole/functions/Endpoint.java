@@ -1,5 +1,7 @@
 package io.instancerole.functions;
 
+import io.instancerole.chat.ChatAnswer;
+import io.instancerole.chat.ChatPlatform;
 import io.instancerole.domain.error.DomainException;
 import io.instancerole.domain.error.ErrorCode;
 import io.instancerole.domain.error.FieldError;
@@ -24,11 +26,13 @@ final class Endpoint {
 
     private final Set<String> bodyFields;
     private final Set<String> queryParameters;
+    private final boolean callerHeaders;
     private final Action action;
 
-    private Endpoint(Set<String> bodyFields, Set<String> queryParameters, Action action) {
+    private Endpoint(Set<String> bodyFields, Set<String> queryParameters, boolean callerHeaders, Action action) {
         this.bodyFields = bodyFields;
         this.queryParameters = Set.copyOf(queryParameters);
+        this.callerHeaders = callerHeaders;
         this.action = Objects.requireNonNull(action, "action");
     }
 
@@ -36,12 +40,32 @@ final class Endpoint {
     static Endpoint jsonBody(Set<String> fields, Action action) {
         Set<String> withDryRun = new LinkedHashSet<>(fields);
         withDryRun.add(DRY_RUN);
-        return new Endpoint(Set.copyOf(withDryRun), Set.of(), action);
+        return new Endpoint(Set.copyOf(withDryRun), Set.of(), true, action);
     }
 
     /** A read: no body, these query parameters. */
     static Endpoint noBody(Set<String> queryParameters, Action action) {
-        return new Endpoint(null, queryParameters, action);
+        return new Endpoint(null, queryParameters, true, action);
+    }
+
+    /**
+     * A chat platform's callback: the platform's signature authenticates it, not X-Caller-*; the
+     * bot reads the raw body itself, after checking that signature, and answers in the platform's format.
+     */
+    static Endpoint chat(ChatPlatform platform) {
+        return new Endpoint(null, Set.of(), false, call -> {
+            call.audit().chat(platform.wire(), null);
+            ChatAnswer answer = call.services().chatOps().handle(platform, call.request()::header, call.request().body(),
+                    call.operationRunner());
+            call.audit().chat(platform.wire(), answer.messageId());
+            call.audit().outcomeStatus(answer.outcomeStatus());
+            return answer;
+        });
+    }
+
+    /** True when API Gateway's X-Caller-Id and X-Caller-Team authenticate the caller (every route but the chat ones). */
+    boolean takesCallerHeaders() {
+        return callerHeaders;
     }
 
     boolean takesBody() {

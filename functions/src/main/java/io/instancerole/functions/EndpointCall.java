@@ -1,5 +1,7 @@
 package io.instancerole.functions;
 
+import io.instancerole.chat.Operation;
+import io.instancerole.chat.OperationRunner;
 import io.instancerole.domain.describe.PageRequest;
 import io.instancerole.domain.model.Caller;
 import io.instancerole.domain.model.RegionId;
@@ -111,9 +113,39 @@ final class EndpointCall {
      * the target, changes and cloud request ids go into the audit line whatever the outcome.
      */
     <R extends ServiceResult> R run(Map<String, ?> auditTarget, Function<RequestContext, R> service) {
+        return run(caller, dryRun, auditTarget, service);
+    }
+
+    private <R extends ServiceResult> R run(Caller as, boolean dry, Map<String, ?> auditTarget, Function<RequestContext, R> service) {
         audit.target(auditTarget);
-        RequestContext context = services.requestContexts().open(caller, requestId, dryRun, log, timeLeft);
+        RequestContext context = services.requestContexts().open(as, requestId, dry, log, timeLeft);
         audit.context(context);
         return service.apply(context);
+    }
+
+    /** The raw request, for a route that authenticates and reads it itself. */
+    ApiRequest request() {
+        return request;
+    }
+
+    /**
+     * How the chat bot reaches an operation: as the caller the directory found, audited under the
+     * operation's REST route (as that route's own request would be), with the chat platform noted.
+     */
+    OperationRunner operationRunner() {
+        return new OperationRunner() {
+            @Override
+            public <R extends ServiceResult> R run(Operation operation, Caller as, boolean dry, Map<String, ?> auditTarget,
+                    Function<RequestContext, R> service) {
+                audit.route(operation.route());
+                audit.caller(as);
+                audit.dryRun(dry);
+                return EndpointCall.this.run(as, dry, auditTarget, service);
+            }
+        };
+    }
+
+    AuditFacts audit() {
+        return audit;
     }
 }

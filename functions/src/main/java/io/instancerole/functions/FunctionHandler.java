@@ -39,7 +39,8 @@ import java.util.UUID;
 /**
  * The mechanics every function shares; a concrete function only names itself and declares its
  * routes. Per request: read the API Gateway event, route by method and path, authenticate from
- * X-Caller-Id/X-Caller-Team, check and parse the body, run one domain service, answer with the
+ * X-Caller-Id/X-Caller-Team (a chat route authenticates by its platform's signature instead, in
+ * its endpoint), check and parse the body, run one domain service, answer with the
  * result's status and JSON. Errors take the contract's shape; anything unexpected is a 500 whose
  * stack trace goes to the function log only. Every answer carries X-Request-Id and every request
  * writes one audit line. Thread-safe: requests share only the immutable router and the component.
@@ -122,9 +123,12 @@ public abstract class FunctionHandler implements StreamRequestHandler, FunctionI
         audit.route(request.method() + " " + abbreviate(request.path()));
         Router.Matched<Endpoint> matched = router.match(request.method(), request.path());
         audit.route(matched.route().name());
-        Caller caller = Caller.of(request.header(CALLER_ID_HEADER).orElse(null), request.header(CALLER_TEAM_HEADER).orElse(null));
-        audit.caller(caller);
         Endpoint endpoint = matched.route().target();
+        Caller caller = null;
+        if (endpoint.takesCallerHeaders()) {
+            caller = Caller.of(request.header(CALLER_ID_HEADER).orElse(null), request.header(CALLER_TEAM_HEADER).orElse(null));
+            audit.caller(caller);
+        }
         endpoint.rejectUnknownQueryParameters(request);
         JsonBody body = endpoint.takesBody() ? JsonBody.parse(request, MAPPER, endpoint.bodyFields()) : null;
         boolean dryRun = body != null && body.bool(Endpoint.DRY_RUN, false);

@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import io.instancerole.cloud.aliyun.AliyunCloudModule;
 import io.instancerole.cloud.aliyun.ExecutionCredentials;
+import io.instancerole.chat.ChatOps;
 import io.instancerole.domain.DomainModule;
 import io.instancerole.domain.authorize.PolicyService;
 import io.instancerole.domain.binding.BindingService;
@@ -46,6 +47,9 @@ public interface FunctionsComponent {
     DescribeService describeService();
 
     ListService listService();
+
+    /** The chat bot; its configuration is read (and checked) on first use. */
+    ChatOps chatOps();
 
     /** Builds the graph. */
     @Component.Factory

@@ -3,11 +3,19 @@ package io.instancerole.functions;
 import dagger.Module;
 import dagger.Provides;
 import dagger.Reusable;
+import io.instancerole.chat.ChatOps;
+import io.instancerole.chat.ChatOpsConfig;
+import io.instancerole.chat.DomainServices;
 import io.instancerole.cloud.aliyun.CloudConfig;
 import io.instancerole.cloud.aliyun.CredentialsSource;
 import io.instancerole.cloud.aliyun.EnvironmentCredentials;
 import io.instancerole.cloud.aliyun.ExecutionCredentials;
+import io.instancerole.domain.authorize.PolicyService;
+import io.instancerole.domain.binding.BindingService;
 import io.instancerole.domain.config.DeploymentEnvironment;
+import io.instancerole.domain.describe.DescribeService;
+import io.instancerole.domain.grant.PassRoleGrantService;
+import io.instancerole.domain.role.CreateRoleService;
 import io.instancerole.domain.service.Sleeper;
 import java.time.Clock;
 import java.util.Map;
@@ -39,6 +47,14 @@ final class FunctionsModule {
     @Reusable
     static CloudConfig cloudConfig(@DeploymentEnvironment Map<String, String> environment) {
         return CloudConfig.fromEnvironment(environment);
+    }
+
+    /** One per instance: its caches of seen signatures, replies and plans serve every request. */
+    @Provides
+    @Singleton
+    static ChatOps chatOps(@DeploymentEnvironment Map<String, String> environment, CreateRoleService createRole, PolicyService policy,
+            BindingService binding, PassRoleGrantService grants, DescribeService describe, Clock clock) {
+        return new ChatOps(ChatOpsConfig.fromEnvironment(environment), new DomainServices(createRole, policy, binding, grants, describe), clock);
     }
 
     @Provides

@@ -10,6 +10,7 @@ import com.aliyuncs.profile.DefaultProfile;
 import com.aliyuncs.ram.model.v20150501.GetRoleRequest;
 import com.aliyuncs.ram.model.v20150501.GetRoleResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.instancerole.chat.ChatAnswer;
 import io.instancerole.domain.audit.AuditEvent;
 import io.instancerole.domain.audit.AuditOutcome;
 import io.instancerole.domain.audit.AuditWriter;
@@ -47,7 +48,7 @@ import java.util.Map;
 final class Primer {
     private static final List<Class<?>> ANSWER_TYPES = List.of(CreateRoleResult.class, CreatePolicyResult.class,
             AttachPolicyResult.class, BatchResult.class, PassRoleGrantResult.class, InstanceRoleResult.class,
-            RoleDescription.class, ListResult.class, LintAnswer.class, AuditEvent.class);
+            RoleDescription.class, ListResult.class, LintAnswer.class, AuditEvent.class, ChatAnswer.class);
     private static final Caller PRIMING_CALLER = Caller.of("initializer", "initializer");
 
     private Primer() {}
@@ -69,6 +70,7 @@ final class Primer {
         component.describeService();
         component.listService();
         component.requestContexts();
+        component.chatOps();
         // opening a session makes no call: clients are made on first use
         component.cloudSessions().open(PRIMING_CALLER);
     }

@@ -9,6 +9,7 @@ import com.aliyun.fc.runtime.Context;
 import com.aliyun.fc.runtime.FunctionInitializer;
 import com.aliyun.fc.runtime.StreamRequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.instancerole.chat.ChatOpsConfig;
 import io.instancerole.domain.config.DeploymentConfig;
 import io.instancerole.domain.error.ErrorCode;
 import io.instancerole.domain.service.Json;
@@ -68,7 +69,7 @@ class DeploymentContractTest {
     @Test
     void everyTemplateHandlerAndInitializerNamesARealClassAndMethod() throws Exception {
         Map<String, JsonNode> functions = DeploymentFiles.functions();
-        assertEquals(7, functions.size(), "seven functions");
+        assertEquals(8, functions.size(), "eight functions");
         for (Map.Entry<String, JsonNode> function : functions.entrySet()) {
             JsonNode properties = function.getValue().path("Properties");
             String[] handler = properties.path("Handler").asText().split("::");
@@ -119,11 +120,17 @@ class DeploymentContractTest {
     void everyFunctionGetsTheWholeDeploymentConfigurationAndItIsValid() {
         Map<String, String> first = null;
         for (String function : DeploymentFiles.functions().keySet()) {
-            Map<String, String> environment = DeploymentFiles.environment(function);
+            Map<String, String> environment = new TreeMap<>(DeploymentFiles.environment(function));
             assertTrue(environment.keySet().containsAll(DEPLOYMENT_VARIABLES), function + " lists every variable: " + environment.keySet());
             assertTrue(environment.getOrDefault("JAVA_TOOL_OPTIONS", "").contains("TieredStopAtLevel=1"), function + ": C1 for a fast start");
             DeploymentConfig config = DeploymentConfig.fromEnvironment(environment);
             assertEquals("cn-hangzhou", config.defaultRegion().value());
+            Map<String, String> chat = new TreeMap<>(environment);
+            chat.keySet().retainAll(ChatOpsConfig.VARIABLES);
+            assertEquals(function.equals("chatops") ? new TreeSet<>(ChatOpsConfig.VARIABLES) : Set.of(), chat.keySet(),
+                    function + ": only the chat function reads the chat variables");
+            assertTrue(chat.values().stream().allMatch(String::isEmpty), function + ": no secret in template.yml: " + chat.keySet());
+            environment.keySet().removeAll(ChatOpsConfig.VARIABLES);
             if (first == null) {
                 first = environment;
             }
@@ -136,7 +143,7 @@ class DeploymentContractTest {
         Map<String, String> template = new TreeMap<>(DeploymentFiles.templateRoutes());
         Map<String, String> openapi = new TreeMap<>(DeploymentFiles.openApiRoutes());
         Map<String, String> handlers = new TreeMap<>(handlerRoutes());
-        assertEquals(15, handlers.size(), "the contract's fifteen routes: " + handlers.keySet());
+        assertEquals(17, handlers.size(), "the contract's seventeen routes: " + handlers.keySet());
         assertEquals(handlers, template, "template.yml routes each path to the function whose handler routes it");
         assertEquals(handlers, openapi, "openapi.yaml's x-function names the function whose handler routes it");
         for (String route : handlers.keySet()) {
@@ -197,7 +204,11 @@ class DeploymentContractTest {
             JsonNode operation = DeploymentFiles.operation(parts[0], parts[1]);
             Endpoint endpoint = endpoint(route);
             JsonNode schema = DeploymentFiles.resolve(operation.path("requestBody").path("content").path("application/json").path("schema"));
-            if (endpoint.takesBody()) {
+            if (!endpoint.takesCallerHeaders()) {
+                assertTrue(operation.path("security").isArray() && operation.path("security").size() == 0,
+                        route + ": a platform-signed route takes no gateway authentication");
+                assertTrue(operation.path("requestBody").path("required").asBoolean(), route + ": the platform's payload");
+            } else if (endpoint.takesBody()) {
                 assertFalse(schema.path("additionalProperties").asBoolean(true), route + ": the request schema is closed");
                 Set<String> properties = new TreeSet<>();
                 schema.path("properties").fieldNames().forEachRemaining(properties::add);
@@ -223,6 +234,13 @@ class DeploymentContractTest {
             Set<String> listed = new TreeSet<>();
             DeploymentFiles.operation(parts[0], parts[1]).path("responses").fieldNames().forEachRemaining(listed::add);
             Set<String> expected = new TreeSet<>(EDGE_STATUSES);
+            if (!endpoint(route).takesCallerHeaders()) {
+                // a chat route answers the cloud's failures in the chat reply
+                expected.add("200");
+                expected.add("404");
+                assertEquals(expected, listed, route + ": a chat route answers 200 or its edge's errors");
+                continue;
+            }
             expected.addAll(CLOUD_STATUSES);
             if (endpoint(route).takesBody()) {
                 expected.addAll(BODY_STATUSES);

@@ -3,11 +3,11 @@ package io.instancerole.functions;
 import java.util.List;
 import java.util.Map;
 
-/** The seven handler classes, as the tests construct them. */
+/** The eight handler classes, as the tests construct them. */
 final class Functions {
     static final List<Class<? extends FunctionHandler>> CLASSES = List.of(CreateRoleFunction.class, CreatePolicyFunction.class,
             BindRoleFunction.class, UnbindRoleFunction.class, ReplaceRoleFunction.class, GrantPassRoleFunction.class,
-            DescribeFunction.class);
+            DescribeFunction.class, ChatOpsFunction.class);
 
     private Functions() {}
 

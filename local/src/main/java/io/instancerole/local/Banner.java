@@ -44,6 +44,10 @@ final class Banner {
         }
         text.append("\nTry:\n  curl -s -X POST ").append(gatewayUrl).append("/v1/roles -H 'Authorization: Bearer dev-team-a'"
                 + " -H 'Content-Type: application/json' -d '{\"roleName\": \"team-a-web\"}'\n");
+        String url = gatewayUrl.equals(ChatClient.DEFAULT_URL) ? "" : " --url " + gatewayUrl;
+        text.append("\nFrom chat (DingTalk and Slack routes, signed with the ").append(options.chatopsFile().isPresent() ? "--chatops" : "demo")
+                .append(" secrets; DingTalk staff-alice, staff-bob, staff-admin; Slack T0001/U0ALICE, T0001/U0BOB, T0001/U0ADMIN):\n")
+                .append("  java -jar local/target/instance-role-local.jar chat dingtalk --as staff-alice").append(url).append(" \"help\"\n");
         text.append("\nAudit lines follow on stdout. Ctrl-C stops.\n");
         return text.toString();
     }

@@ -4,10 +4,12 @@ package io.instancerole.local;
 final class GatewayRoute {
     private final LocalFunction function;
     private final long timeoutMillis;
+    private final boolean anonymous;
 
-    GatewayRoute(LocalFunction function, long timeoutMillis) {
+    GatewayRoute(LocalFunction function, long timeoutMillis, boolean anonymous) {
         this.function = function;
         this.timeoutMillis = timeoutMillis;
+        this.anonymous = anonymous;
     }
 
     /** The function's Timeout, or API Gateway's backend timeout when template.yml sets a shorter one. */
@@ -16,7 +18,12 @@ final class GatewayRoute {
         if (route.backendTimeoutMillis().isPresent()) {
             timeout = Math.min(timeout, route.backendTimeoutMillis().getAsLong());
         }
-        return new GatewayRoute(function, timeout);
+        return new GatewayRoute(function, timeout, route.anonymous());
+    }
+
+    /** No bearer token is asked for, and no caller identity is passed on (the function authenticates the request itself). */
+    boolean anonymous() {
+        return anonymous;
     }
 
     LocalFunction function() {

@@ -117,9 +117,10 @@ final class LocalGateway implements AutoCloseable {
             Optional<ApiResponse> file = "GET".equals(method) ? site.get(path) : Optional.empty();
             return file.orElseGet(() -> errors.of(e, requestId));
         }
+        GatewayRoute route = matched.route().target();
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        Optional<CallerToken> caller = callers.authenticate(authorization);
-        if (caller.isEmpty()) {
+        Optional<CallerToken> caller = route.anonymous() ? Optional.empty() : callers.authenticate(authorization);
+        if (caller.isEmpty() && !route.anonymous()) {
             return errors.of(new DomainException(ErrorCode.Unauthenticated, authorization == null
                     ? "send 'Authorization: Bearer <token>'; the local stack's tokens are listed in its banner"
                     : "the bearer token is not one the local gateway knows; its tokens are listed in its banner"), requestId);
@@ -129,9 +130,8 @@ final class LocalGateway implements AutoCloseable {
             return errors.of(new DomainException(ErrorCode.PayloadTooLarge,
                     "the request body is over " + MAX_BODY_BYTES + " bytes"), requestId);
         }
-        ApiRequest request = new ApiRequest(method, path, forwardedHeaders(exchange.getRequestHeaders(), caller.get()),
+        ApiRequest request = new ApiRequest(method, path, forwardedHeaders(exchange.getRequestHeaders(), caller.orElse(null)),
                 query(exchange.getRequestURI().getRawQuery()), body);
-        GatewayRoute route = matched.route().target();
         Invocation invocation = route.function().invoke(codec.writeEvent(request), requestId, route.timeoutMillis());
         switch (invocation.outcome()) {
             case ANSWERED:
@@ -171,7 +171,7 @@ final class LocalGateway implements AutoCloseable {
         return ApiResponse.json(504, body.toString());
     }
 
-    /** The client's headers, minus the identity ones it may not set itself, plus the caller's identity. */
+    /** The client's headers, minus the identity ones it may not set itself, plus the caller's identity (none on an anonymous route). */
     private static Map<String, String> forwardedHeaders(Headers received, CallerToken caller) {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, List<String>> header : received.entrySet()) {
@@ -179,8 +179,10 @@ final class LocalGateway implements AutoCloseable {
                 headers.put(canonical(header.getKey()), String.join(",", header.getValue()));
             }
         }
-        headers.put("X-Caller-Id", caller.callerId());
-        headers.put("X-Caller-Team", caller.callerTeam());
+        if (caller != null) {
+            headers.put("X-Caller-Id", caller.callerId());
+            headers.put("X-Caller-Team", caller.callerTeam());
+        }
         return headers;
     }
 

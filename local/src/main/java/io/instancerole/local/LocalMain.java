@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The local stack's command line: {@code serve} (default), {@code invoke} and {@code emulator}.
+ * The local stack's command line: {@code serve} (default), {@code invoke}, {@code chat} and {@code emulator}.
  * Bad flags: one line and exit status 2; a stack that cannot start: one line and exit status 1.
  */
 public final class LocalMain {
@@ -21,6 +21,8 @@ public final class LocalMain {
             + "      the emulator and the API of template.yml on this machine (the default command)\n"
             + "  " + InvokeCommand.USAGE + "\n"
             + "      one cold invocation of one function with an API Gateway event; its answer on stdout\n"
+            + "  " + ChatClient.USAGE + "\n"
+            + "      plays DingTalk or Slack against a running stack: signs the message, posts it, prints the reply\n"
             + "  emulator [--port 8081] [--metadata-port 8082] [--bind 127.0.0.1]\n"
             + "      the emulator alone\n";
 
@@ -77,8 +79,10 @@ public final class LocalMain {
                     return Outcome.exited(new InvokeCommand(in, out, err).run(options));
                 case "emulator":
                     return Outcome.running(emulator(options));
+                case "chat":
+                    return Outcome.exited(new ChatClient(out, err).run(options));
                 default:
-                    throw new UsageException("unknown command '" + command + "'; the commands are serve, invoke and emulator");
+                    throw new UsageException("unknown command '" + command + "'; the commands are serve, invoke, chat and emulator");
             }
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());

@@ -2,6 +2,7 @@ package io.instancerole.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.instancerole.chat.ChatOpsConfig;
 import io.instancerole.functions.http.ApiGatewayCodec;
 import io.instancerole.functions.http.ErrorResponses;
 import io.instancerole.functions.http.Route;
@@ -38,6 +39,7 @@ final class LocalStack implements Running {
         ObjectMapper json = new ObjectMapper();
         Template template = Template.read(options.template());
         Callers callers = options.callers().map(file -> Callers.read(file, json)).orElseGet(Callers::builtIn);
+        ChatSetup chat = options.chat();
         for (FunctionDefinition function : template.functions()) {
             LocalFunction.checkLoadable(function);
         }
@@ -47,7 +49,7 @@ final class LocalStack implements Running {
             if (target == null) {
                 target = EmulatorTarget.start(options.bind(), options.emulatorPort(), "--emulator-port", options.metadataPort(), json);
             }
-            Router<GatewayRoute> router = router(template, functions(template, target, out, err, functionThreads));
+            Router<GatewayRoute> router = router(template, functions(template, target, chat, out, err, functionThreads));
             if (options.demo() && target instanceof EmulatorTarget) {
                 DemoAccount.create(((EmulatorTarget) target).control());
             }
@@ -68,16 +70,19 @@ final class LocalStack implements Running {
         }
     }
 
-    private static Map<String, LocalFunction> functions(Template template, CloudTarget target, PrintStream out, PrintStream err,
-                                                        ExecutorService threads) {
+    private static Map<String, LocalFunction> functions(Template template, CloudTarget target, ChatSetup chat, PrintStream out,
+                                                        PrintStream err, ExecutorService threads) {
         Map<String, ExecutionCredentials> credentials = new HashMap<>();
         for (ServiceDefinition service : template.services()) {
             credentials.put(service.name(), target.executionCredentials(service, err::println));
         }
         Map<String, LocalFunction> functions = new HashMap<>();
         for (FunctionDefinition function : template.functions()) {
-            functions.put(function.name(), new LocalFunction(function, environment(function, target),
-                    credentials.get(function.serviceName()), out, err, threads));
+            Map<String, String> environment = new HashMap<>(environment(function, target));
+            if (function.environment().containsKey(ChatOpsConfig.DINGTALK_APP_SECRET)) {
+                environment.putAll(chat.environment()); // the function that reads the chat variables gets them filled in
+            }
+            functions.put(function.name(), new LocalFunction(function, environment, credentials.get(function.serviceName()), out, err, threads));
         }
         return functions;
     }

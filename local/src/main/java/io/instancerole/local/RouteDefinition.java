@@ -8,12 +8,19 @@ final class RouteDefinition {
     private final String path;
     private final String functionName;
     private final Long backendTimeoutMillis;
+    private final boolean anonymous;
 
-    RouteDefinition(String method, String path, String functionName, Long backendTimeoutMillis) {
+    RouteDefinition(String method, String path, String functionName, Long backendTimeoutMillis, boolean anonymous) {
         this.method = method;
         this.path = path;
         this.functionName = functionName;
         this.backendTimeoutMillis = backendTimeoutMillis;
+        this.anonymous = anonymous;
+    }
+
+    /** {@code x-aliyun-apigateway-auth-type: ANONYMOUS}: the gateway authenticates no caller (the chat routes, signed by their platform). */
+    boolean anonymous() {
+        return anonymous;
     }
 
     /** Upper case, as HTTP writes it. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class ServeOptions {
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:]+\\](:[0-9]{1,5})?");
     static final String USAGE = "serve [--port 8080] [--emulator-port 8081] [--metadata-port 8082] [--bind 127.0.0.1]"
-            + " [--no-demo] [--callers FILE] [--template template.yml] [--cloud aliyun] [--allowed-origins ORIGIN,...]";
+            + " [--no-demo] [--callers FILE] [--chatops FILE] [--template template.yml] [--cloud aliyun] [--allowed-origins ORIGIN,...]";
 
     private final InetAddress bind;
     private final int port;
@@ -21,11 +21,12 @@ final class ServeOptions {
     private final int metadataPort;
     private final boolean demo;
     private final Path callers;
+    private final Path chatops;
     private final Path template;
     private final boolean realCloud;
     private final Set<String> allowedOrigins;
 
-    private ServeOptions(InetAddress bind, int port, int emulatorPort, int metadataPort, boolean demo, Path callers,
+    private ServeOptions(InetAddress bind, int port, int emulatorPort, int metadataPort, boolean demo, Path callers, Path chatops,
                          Path template, boolean realCloud, Set<String> allowedOrigins) {
         this.allowedOrigins = allowedOrigins;
         this.bind = bind;
@@ -34,13 +35,15 @@ final class ServeOptions {
         this.metadataPort = metadataPort;
         this.demo = demo;
         this.callers = callers;
+        this.chatops = chatops;
         this.template = template;
         this.realCloud = realCloud;
     }
 
     static ServeOptions parse(List<String> args) {
         Flags flags = Flags.parse("serve", args,
-                Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--template", "--cloud", "--allowed-origins"),
+                Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--chatops", "--template", "--cloud",
+                        "--allowed-origins"),
                 Set.of("--no-demo"));
         flags.expectPositional(0, USAGE);
         String cloud = flags.value("--cloud").orElse(null);
@@ -50,7 +53,7 @@ final class ServeOptions {
         return new ServeOptions(address(flags.value("--bind").orElse("127.0.0.1")),
                 flags.port("--port", 8080, false), flags.port("--emulator-port", 8081, false),
                 flags.port("--metadata-port", 8082, true), !flags.isSet("--no-demo"),
-                flags.value("--callers").map(Path::of).orElse(null),
+                flags.value("--callers").map(Path::of).orElse(null), flags.value("--chatops").map(Path::of).orElse(null),
                 Path.of(flags.value("--template").orElse("template.yml")), cloud != null,
                 origins(flags.value("--allowed-origins").orElse("")));
     }
@@ -103,6 +106,15 @@ final class ServeOptions {
 
     Optional<Path> callers() {
         return Optional.ofNullable(callers);
+    }
+
+    Optional<Path> chatopsFile() {
+        return Optional.ofNullable(chatops);
+    }
+
+    /** The chat routes' secrets and directory: {@code --chatops FILE}, else the demo ones. */
+    ChatSetup chat() {
+        return chatops == null ? ChatSetup.demo() : ChatSetup.read(chatops);
     }
 
     Path template() {

@@ -193,7 +193,7 @@ final class Template {
         }
         Long timeout = backend.path("timeout").canConvertToLong() ? backend.path("timeout").asLong() : null;
         return new RouteDefinition(method.toUpperCase(Locale.ROOT), API_GATEWAY_PARAMETER.matcher(path).replaceAll("{$1}"),
-                functionName, timeout);
+                functionName, timeout, "ANONYMOUS".equals(operation.path("x-aliyun-apigateway-auth-type").asText()));
     }
 
     ServiceDefinition service(String name) {

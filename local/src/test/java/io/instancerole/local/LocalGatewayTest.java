@@ -45,6 +45,17 @@ class LocalGatewayTest {
     }
 
     @Test
+    void anAnonymousRouteTakesNoTokenAndPassesNoIdentity() {
+        HttpResponse<String> response = http.post("/v1/signed-echo", "{}", "X-Caller-Id", "mallory", "X-Caller-Team", "platform",
+                "X-Slack-Signature", "v0=kept");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode headers = Http.json(response).path("headers");
+        assertFalse(headers.has("X-Caller-Id") || headers.has("X-Caller-Team"), headers.toString());
+        assertEquals("v0=kept", headers.path("X-Slack-Signature").asText(), "the platform's signature reaches the function");
+        assertEquals(401, http.post("/v1/echo/x", "{}").statusCode(), "the other routes still want a token");
+    }
+
+    @Test
     void healthzAnswersWithoutAToken() {
         HttpResponse<String> response = http.get("/healthz");
         assertEquals(200, response.statusCode());

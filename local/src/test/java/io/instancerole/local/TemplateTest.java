@@ -36,14 +36,16 @@ class TemplateTest {
     @Test
     void readsRoutesFromTheDefinitionBodySkippingItsOtherKeys() {
         List<RouteDefinition> routes = Template.parse(tree(), "t").routes();
-        assertEquals(4, routes.size());
+        assertEquals(5, routes.size());
+        assertTrue(routes.get(2).anonymous() && routes.stream().filter(RouteDefinition::anonymous).count() == 1,
+                "x-aliyun-apigateway-auth-type: ANONYMOUS is read");
         RouteDefinition post = routes.get(1);
         assertEquals("POST", post.method());
         assertEquals("/v1/echo/{name}", post.path());
         assertEquals("echo", post.functionName());
         assertEquals(10000L, post.backendTimeoutMillis().getAsLong());
         assertTrue(routes.get(0).backendTimeoutMillis().isEmpty());
-        assertEquals("slow", routes.get(2).functionName());
+        assertEquals("slow", routes.get(3).functionName());
     }
 
     @Test
@@ -97,13 +99,17 @@ class TemplateTest {
     @Test
     void readsTheProjectsTemplate() {
         Template template = Template.read(Project.template());
-        assertEquals(15, template.routes().size());
+        assertEquals(17, template.routes().size());
+        for (RouteDefinition route : template.routes()) {
+            assertEquals(route.path().startsWith("/v1/chatops/"), route.anonymous(),
+                    route.path() + ": only the chat routes go without the gateway's authentication");
+        }
         assertTrue(template.routes().stream().anyMatch(r -> r.method().equals("POST")
                 && r.path().equals("/v1/roles/{roleName}/policy-attachments") && r.functionName().equals("createPolicy")),
                 "API Gateway's [roleName] is read as {roleName}");
         assertTrue(template.routes().stream().anyMatch(r -> r.method().equals("GET")
                 && r.path().equals("/v1/instances/{instanceId}/role") && r.functionName().equals("describe")));
-        for (String name : List.of("createRole", "createPolicy", "bindRole", "unbindRole", "replaceRole", "grantPassRole", "describe")) {
+        for (String name : List.of("createRole", "createPolicy", "bindRole", "unbindRole", "replaceRole", "grantPassRole", "describe", "chatops")) {
             FunctionDefinition function = template.function(name);
             assertEquals("instance-role-api", function.serviceName());
             assertTrue(function.handler().startsWith("io.instancerole.functions."), function.handler());

@@ -1,5 +1,6 @@
 package io.instancerole.domain.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.instancerole.domain.service.RequestContext;
@@ -11,11 +12,12 @@ import java.util.Objects;
 
 /**
  * The audit line every request writes: {@code {"type":"audit", "time", "requestId", "callerId",
- * "callerTeam", "function", "route", "dryRun", "outcome", "target", "changes", "cloudRequestIds"}}.
+ * "callerTeam", "function", "route", "dryRun", "outcome", "target", "changes", "cloudRequestIds"}},
+ * plus {@code "channel"} and {@code "messageId"} for a request that came from a chat platform.
  * The caller is null when the request was refused before it was authenticated.
  */
-@JsonPropertyOrder({"type", "time", "requestId", "callerId", "callerTeam", "function", "route", "dryRun", "outcome", "target",
-        "changes", "cloudRequestIds"})
+@JsonPropertyOrder({"type", "time", "requestId", "callerId", "callerTeam", "function", "route", "channel", "messageId", "dryRun",
+        "outcome", "target", "changes", "cloudRequestIds"})
 public final class AuditEvent {
     private final Instant time;
     private final String requestId;
@@ -23,6 +25,8 @@ public final class AuditEvent {
     private final String callerTeam;
     private final String function;
     private final String route;
+    private final String channel;
+    private final String messageId;
     private final boolean dryRun;
     private final AuditOutcome outcome;
     private final Map<String, Object> target;
@@ -36,6 +40,8 @@ public final class AuditEvent {
         this.callerTeam = b.callerTeam;
         this.function = Objects.requireNonNull(b.function, "function");
         this.route = Objects.requireNonNull(b.route, "route");
+        this.channel = b.channel;
+        this.messageId = b.messageId;
         this.dryRun = b.dryRun;
         this.outcome = Objects.requireNonNull(b.outcome, "outcome");
         this.target = new LinkedHashMap<>(b.target);
@@ -91,6 +97,20 @@ public final class AuditEvent {
         return route;
     }
 
+    /** {@code dingtalk} or {@code slack} for a chat request; absent for the REST API. */
+    @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String channel() {
+        return channel;
+    }
+
+    /** The chat platform's id of the message (DingTalk's msgId, Slack's trigger_id); absent when there is none. */
+    @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String messageId() {
+        return messageId;
+    }
+
     @JsonProperty
     public boolean dryRun() {
         return dryRun;
@@ -124,6 +144,8 @@ public final class AuditEvent {
         private final Instant time;
         private String callerId;
         private String callerTeam;
+        private String channel;
+        private String messageId;
         private boolean dryRun;
         private AuditOutcome outcome;
         private Map<String, ?> target = Map.of();
@@ -145,6 +167,13 @@ public final class AuditEvent {
 
         public Builder dryRun(boolean dryRun) {
             this.dryRun = dryRun;
+            return this;
+        }
+
+        /** The chat platform a request came from, and its message id (may be null). */
+        public Builder chat(String channel, String messageId) {
+            this.channel = channel;
+            this.messageId = messageId;
             return this;
         }
 
