@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.instancerole.domain.service.Json;
 import io.instancerole.emulator.client.NewInstance;
 import io.instancerole.emulator.testing.SdkRequests;
 import java.time.Duration;
@@ -324,6 +325,33 @@ class FunctionRoutesTest {
             }
         }
         throw new AssertionError("no role " + name);
+    }
+
+    @Test
+    void policyLintAnswersFromTheLinterAloneWithoutACloudCall() {
+        WORLD.control().clearCalls();
+        String text = "{\"Version\": \"1\",\n \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}]}";
+
+        JsonNode answer = WORLD.call(CreatePolicyFunction.class, post("/v1/policy-lint",
+                Json.write(Map.of("document", text, "policyName", "team-a-all")))).assertOk(200).body();
+
+        assertTrue(answer.path("wouldBeRefused").asBoolean(), answer.toString());
+        assertTrue(answer.path("reason").asText().startsWith("PolicyTooBroad: "), answer.toString());
+        assertEquals(2, answer.path("findings").get(0).path("line").asInt(), answer.toString());
+        assertEquals(0, WORLD.control().calls().size(), "no cloud call: " + WORLD.control().calls());
+    }
+
+    @Test
+    void aListReadsItsPageFromTheQueryAndRefusesWhatItDoesNotTake() {
+        WORLD.createEcsRole("team-a-web");
+        WORLD.createEcsRole("team-b-web");
+
+        JsonNode roles = WORLD.call(DescribeFunction.class, get("/v1/roles").query("limit", "1")).assertOk(200).body();
+        assertEquals("team-a-web", roles.path("roles").get(0).path("roleName").asText(), roles.toString());
+        assertEquals(1, roles.path("roles").size());
+        assertFalse(roles.has("nextMarker"), "team B's role is not the team's, so there is no second page: " + roles);
+        WORLD.call(DescribeFunction.class, get("/v1/roles").query("limit", "101")).assertError(400, "InvalidParameter");
+        WORLD.call(DescribeFunction.class, get("/v1/roles").query("limt", "10")).assertError(400, "InvalidRequest");
     }
 
     private static JsonNode stateInstance(String id) {
