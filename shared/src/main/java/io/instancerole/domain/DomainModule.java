@@ -45,8 +45,8 @@ public final class DomainModule {
 
     @Provides
     @Reusable
-    static PolicyLinter policyLinter() {
-        return new PolicyLinter();
+    static PolicyLinter policyLinter(DeploymentConfig config) {
+        return new PolicyLinter(config);
     }
 
     @Provides

@@ -6,7 +6,7 @@ import io.instancerole.emulator.core.Ids;
 import io.instancerole.emulator.core.Json;
 import io.instancerole.emulator.core.Times;
 import io.instancerole.emulator.metadata.MetadataService;
-import io.instancerole.emulator.policy.TrustPolicyEvaluator;
+import io.instancerole.policy.TrustPolicyEvaluator;
 import io.instancerole.emulator.ram.UserActions;
 import io.instancerole.emulator.state.AccessKey;
 import io.instancerole.emulator.state.CloudState;

@@ -1,7 +1,8 @@
 package io.instancerole.emulator.ram;
 
 import io.instancerole.emulator.core.ApiException;
-import io.instancerole.emulator.policy.PolicyGrammar;
+import io.instancerole.policy.PolicyDocument;
+import io.instancerole.policy.PolicyGrammar;
 import java.util.regex.Pattern;
 
 /** RAM's name and length rules (reference 4.1) with their error codes (reference 3.2). */
@@ -53,12 +54,12 @@ final class RamRules {
 
     /** Length, then grammar: {@code InvalidParameter.<param>.Length} or {@code MalformedPolicyDocument}. */
     static void permissionPolicy(String param, String document) {
-        maxLength(param, document, PolicyGrammar.MAX_DOCUMENT_LENGTH);
+        maxLength(param, document, PolicyDocument.MAX_DOCUMENT_LENGTH);
         PolicyGrammar.checkPermissionPolicy(document).ifPresent(RamRules::malformed);
     }
 
     static void trustPolicy(String param, String document) {
-        maxLength(param, document, PolicyGrammar.MAX_DOCUMENT_LENGTH);
+        maxLength(param, document, PolicyDocument.MAX_DOCUMENT_LENGTH);
         PolicyGrammar.checkTrustPolicy(document).ifPresent(RamRules::malformed);
     }
 

@@ -2,10 +2,10 @@ package io.instancerole.emulator.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.instancerole.emulator.core.Json;
-import io.instancerole.emulator.policy.AuthorizationRequest;
-import io.instancerole.emulator.policy.Decision;
-import io.instancerole.emulator.policy.NamedPolicy;
-import io.instancerole.emulator.policy.PolicyEvaluator;
+import io.instancerole.policy.AuthorizationRequest;
+import io.instancerole.policy.Decision;
+import io.instancerole.policy.NamedPolicy;
+import io.instancerole.policy.PolicyEvaluator;
 import io.instancerole.emulator.state.Attachment;
 import io.instancerole.emulator.state.CloudState;
 import io.instancerole.emulator.state.ManagedPolicy;

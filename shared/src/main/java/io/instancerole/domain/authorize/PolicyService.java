@@ -11,7 +11,6 @@ import io.instancerole.domain.model.RoleName;
 import io.instancerole.domain.policy.Finding;
 import io.instancerole.domain.policy.FindingLevel;
 import io.instancerole.domain.policy.LintResult;
-import io.instancerole.domain.policy.PolicyDocuments;
 import io.instancerole.domain.policy.PolicyLinter;
 import io.instancerole.domain.port.AttachedPolicy;
 import io.instancerole.domain.port.CloudException;
@@ -24,6 +23,7 @@ import io.instancerole.domain.service.Lookups;
 import io.instancerole.domain.service.PolicyVersions;
 import io.instancerole.domain.service.RequestContext;
 import io.instancerole.domain.service.Status;
+import io.instancerole.policy.PolicyDocuments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +55,7 @@ public final class PolicyService {
             for (RoleName role : request.attachToRoles()) {
                 guardrails.checkRole(ctx.caller(), role);
             }
-            LintResult lint = linter.lint(request.document());
+            LintResult lint = linter.lint(request.document(), ctx.caller());
             refuseFindings(ctx.caller(), lint);
 
             RamPort ram = ctx.cloud().ram();
@@ -93,7 +93,7 @@ public final class PolicyService {
      * No cloud call.
      */
     public LintAnswer lint(Caller caller, LintRequest request) {
-        LintResult lint = linter.lint(request.document());
+        LintResult lint = linter.lint(request.document(), caller);
         String reason = null;
         try {
             if (request.policyName() != null) {
@@ -144,7 +144,7 @@ public final class PolicyService {
         if (document == null) {
             return List.of();
         }
-        LintResult lint = linter.lint(TextNode.valueOf(document));
+        LintResult lint = linter.lint(TextNode.valueOf(document), ctx.caller());
         guardrails.checkFindings(ctx.caller(), lint);
         return lint.findings();
     }

@@ -7,7 +7,6 @@ import io.instancerole.domain.model.Caller;
 import io.instancerole.domain.model.InstanceId;
 import io.instancerole.domain.model.RegionId;
 import io.instancerole.domain.model.RoleName;
-import io.instancerole.domain.policy.PolicyDocuments;
 import io.instancerole.domain.port.CloudInstance;
 import io.instancerole.domain.port.CloudRole;
 import io.instancerole.domain.port.EcsPort;
@@ -18,6 +17,7 @@ import io.instancerole.domain.service.Json;
 import io.instancerole.domain.service.Lookups;
 import io.instancerole.domain.service.RequestContext;
 import io.instancerole.domain.service.Status;
+import io.instancerole.policy.TrustPolicyEvaluator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -217,7 +217,7 @@ public final class BindingService {
 
     private CloudRole requireInstanceRole(RequestContext ctx, RoleName name) {
         CloudRole role = Lookups.requireRole(ctx.cloud().ram(), name);
-        if (!PolicyDocuments.trustsService(role.assumeRolePolicyDocument(), EcsTrust.SERVICE)) {
+        if (!TrustPolicyEvaluator.trustsService(role.assumeRolePolicyDocument(), EcsTrust.SERVICE)) {
             throw new DomainException(ErrorCode.RoleNotTrustedByEcs, "role '" + role.roleName() + "' is not trusted by "
                     + EcsTrust.SERVICE + ", so ECS cannot give it to instances; use a role made with POST /v1/roles");
         }

@@ -192,6 +192,11 @@ public final class DeploymentConfig {
         return allowedRegions;
     }
 
+    /** True when {@code team} is one of ADMIN_TEAMS: its callers pass the team rules. */
+    public boolean isAdminTeam(String team) {
+        return adminTeams.contains(team);
+    }
+
     public Set<String> adminTeams() {
         return adminTeams;
     }

@@ -34,7 +34,7 @@ public final class Guardrails {
     }
 
     public boolean isAdmin(Caller caller) {
-        return config.adminTeams().contains(caller.team());
+        return config.isAdminTeam(caller.team());
     }
 
     /** The request's region, or the deployment's default; a region outside ALLOWED_REGIONS is a 400. */

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.instancerole.policy.Problem;
 
 /**
  * Collects findings and hands them back in document order: by the position of the node they point
@@ -21,6 +22,11 @@ final class Findings {
 
     void add(FindingLevel level, String code, String path, String message) {
         found.add(new Finding(level, code, message, path));
+    }
+
+    /** A problem of RAM's grammar, at its level. */
+    void add(FindingLevel level, Problem problem) {
+        add(level, problem.code(), problem.path(), problem.message());
     }
 
     boolean any(FindingLevel level, String path) {

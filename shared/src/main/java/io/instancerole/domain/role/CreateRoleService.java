@@ -4,12 +4,12 @@ import io.instancerole.domain.error.DomainException;
 import io.instancerole.domain.error.ErrorCode;
 import io.instancerole.domain.guard.Guardrails;
 import io.instancerole.domain.model.RoleName;
-import io.instancerole.domain.policy.PolicyDocuments;
 import io.instancerole.domain.port.CloudRole;
 import io.instancerole.domain.port.RamPort;
 import io.instancerole.domain.service.CloudErrors;
 import io.instancerole.domain.service.RequestContext;
 import io.instancerole.domain.service.Status;
+import io.instancerole.policy.TrustPolicyEvaluator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -68,7 +68,7 @@ public final class CreateRoleService {
     }
 
     private static void requireTrustedByEcs(CloudRole role) {
-        if (!PolicyDocuments.trustsService(role.assumeRolePolicyDocument(), EcsTrust.SERVICE)) {
+        if (!TrustPolicyEvaluator.trustsService(role.assumeRolePolicyDocument(), EcsTrust.SERVICE)) {
             throw new DomainException(ErrorCode.RoleConflict, "role '" + role.roleName() + "' already exists but its trust policy does not let "
                     + EcsTrust.SERVICE + " assume it, so it is not an instance role; choose another name or change that role's trust policy");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.instancerole.domain.model.RoleName;
 import io.instancerole.domain.port.CloudRole;
+import io.instancerole.policy.TrustPolicyEvaluator;
 import java.util.List;
 
 /** A role as the contract shows it. Fields RAM assigns (id, ARN, creation date) are null in a dry run's plan. */
@@ -33,7 +34,7 @@ public final class RoleView {
 
     public static RoleView of(CloudRole role) {
         return new RoleView(role.roleName(), role.roleId(), role.arn(), role.description(), role.maxSessionDuration(),
-                TrustedServices.of(role.assumeRolePolicyDocument()), role.createDate());
+                TrustPolicyEvaluator.trustedServices(role.assumeRolePolicyDocument()), role.createDate());
     }
 
     /** The role a dry run would create. */

@@ -35,7 +35,7 @@ class PolicyLintTest {
             "  ]",
             "}");
 
-    private final PolicyService service = new PolicyService(new Guardrails(DeploymentConfig.defaults()), new PolicyLinter());
+    private final PolicyService service = new PolicyService(new Guardrails(DeploymentConfig.defaults()), new PolicyLinter(DeploymentConfig.defaults()));
 
     @Test
     void aTeamLearnsItsDocumentWouldBeRefusedAndWhereTheProblemIs() {
@@ -57,6 +57,19 @@ class PolicyLintTest {
         assertFalse(answer.path("wouldBeRefused").asBoolean());
         assertFalse(answer.has("reason"));
         assertEquals("SECURITY_WARNING", finding(answer, "FULL_ACCESS").path("level").asText());
+    }
+
+    @Test
+    void theCallersTeamDecidesWhatIsOutsideIt() {
+        String passOther = "{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"ram:PassRole\","
+                + " \"Resource\": \"acs:ram:*:*:role/team-b-web\"}]}";
+
+        JsonNode teamA = lint(TEAM_A, TextNode.valueOf(passOther), null);
+        JsonNode teamB = lint(Caller.of("bob", "team-b"), TextNode.valueOf(passOther), null);
+
+        assertEquals("SECURITY_WARNING", finding(teamA, "OUTSIDE_TEAM").path("level").asText());
+        assertTrue(teamA.path("wouldBeRefused").asBoolean(), teamA.toString());
+        assertFalse(teamB.path("wouldBeRefused").asBoolean(), "its own role: " + teamB);
     }
 
     @Test

@@ -43,7 +43,7 @@ class PolicyServiceTest {
     private static final String ALL_OF_OSS = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:*\",\"Resource\":\"*\"}]}";
 
     private final InMemoryCloud cloud = new InMemoryCloud().addRole("team-a-web").addRole("team-a-worker").addRole("team-b-web");
-    private final PolicyService service = new PolicyService(new Guardrails(DeploymentConfig.defaults()), new PolicyLinter());
+    private final PolicyService service = new PolicyService(new Guardrails(DeploymentConfig.defaults()), new PolicyLinter(DeploymentConfig.defaults()));
 
     @Test
     void anAbsentPolicyIsCreatedAndAttached() {
@@ -248,8 +248,8 @@ class PolicyServiceTest {
                 attach("team-a-web", "team-a-everything", PolicyType.Custom)));
         assertEquals(0, cloud.mutatingCalls());
         // a system policy outside the blocked list is linted too
-        Guardrails nothingBlocked = new Guardrails(DeploymentConfig.fromEnvironment(java.util.Map.of("BLOCKED_SYSTEM_POLICIES", "AliyunECSFullAccess")));
-        PolicyService lenient = new PolicyService(nothingBlocked, new PolicyLinter());
+        DeploymentConfig lenientConfig = DeploymentConfig.fromEnvironment(java.util.Map.of("BLOCKED_SYSTEM_POLICIES", "AliyunECSFullAccess"));
+        PolicyService lenient = new PolicyService(new Guardrails(lenientConfig), new PolicyLinter(lenientConfig));
         assertCode(ErrorCode.PolicyTooBroad, () -> lenient.attachPolicy(TestContexts.of(cloud, "team-a", false),
                 attach("team-a-web", "AdministratorAccess", PolicyType.System)));
     }

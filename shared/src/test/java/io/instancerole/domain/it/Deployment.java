@@ -63,7 +63,7 @@ final class Deployment {
         this.sessions = new AliyunCloudSessions(CloudConfig.fromEnvironment(env), credentials, this::recordCloudWait, Clock.systemUTC());
         this.contexts = new RequestContexts(sessions, Clock.systemUTC());
         this.roles = new CreateRoleService(guardrails);
-        this.policies = new PolicyService(guardrails, new PolicyLinter());
+        this.policies = new PolicyService(guardrails, new PolicyLinter(config));
         this.bindings = new BindingService(guardrails, new RoleVisibilityRetry(visibilitySleeper), BatchLimits.of(config, batchClock));
         this.grants = new PassRoleGrantService(guardrails);
         this.describe = new DescribeService(guardrails);

@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import io.instancerole.domain.config.DeploymentConfig;
+import io.instancerole.domain.model.Caller;
+import io.instancerole.policy.PolicyDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,7 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PolicyLinterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final PolicyLinter linter = new PolicyLinter();
+    private static final Caller TEAM_A = Caller.of("alice", "team-a");
+    private static final Caller ADMIN = Caller.of("root", "platform");
+    private final PolicyLinter linter = new PolicyLinter(DeploymentConfig.defaults());
 
     /** The policy pasted from old console documentation, as in the issue. */
     private static final String OLD_CONSOLE_POLICY = q("{'Version': '2016-10-17', 'Statement': [{'Effect': 'Allow',"
@@ -33,7 +38,7 @@ class PolicyLinterTest {
                 "ERROR INVALID_ACTION_FORMAT Statement[0].Action[0]",
                 "SECURITY_WARNING PASS_ROLE_WITH_STAR_IN_RESOURCE Statement[0].Resource");
         assertEquals(expected, summary(lint(OLD_CONSOLE_POLICY)));
-        assertEquals(expected, summary(linter.lint(TextNode.valueOf(OLD_CONSOLE_POLICY))), "same as a string");
+        assertEquals(expected, summary(linter.lint(TextNode.valueOf(OLD_CONSOLE_POLICY), TEAM_A)), "same as a string");
     }
 
     @Test
@@ -47,12 +52,17 @@ class PolicyLinterTest {
 
     @Test
     void theWorkflowsOwnGrantHasNoFindings() {
-        LintResult result = lint(q("{'Version': '1', 'Statement': ["
+        String unconditioned = "{'Version': '1', 'Statement': ["
                 + "{'Effect': 'Allow', 'Action': 'ram:PassRole', 'Resource': ['acs:ram:*:123456789012:role/team-a-web',"
                 + " 'acs:ram:*:123456789012:role/team-a-batch']},"
                 + "{'Effect': 'Allow', 'Action': ['ecs:AttachInstanceRamRole', 'ecs:DetachInstanceRamRole',"
-                + " 'ecs:DescribeInstanceRamRole', 'ecs:DescribeInstances'], 'Resource': '*'}]}"));
-        assertEquals(List.of(), result.findings());
+                + " 'ecs:DescribeInstanceRamRole', 'ecs:DescribeInstances'], 'Resource': '*'}]}";
+        assertEquals(List.of(), linter.lint(json(unconditioned), ADMIN).findings(), "an admin's grant may be unconditioned");
+        assertEquals(List.of("SECURITY_WARNING OUTSIDE_TEAM Statement[1].Action[0]",
+                "SECURITY_WARNING OUTSIDE_TEAM Statement[1].Action[1]"), summary(lint(unconditioned)));
+        String conditioned = unconditioned.replace("'Resource': '*'}]}",
+                "'Resource': '*', 'Condition': {'StringEquals': {'acs:ResourceTag/team': 'team-a'}}}]}");
+        assertEquals(List.of(), lint(conditioned).findings(), "a team's grant limited to its instances");
     }
 
     static Stream<Arguments> findingsAndTheirPaths() {
@@ -63,7 +73,6 @@ class PolicyLinterTest {
                 row("{'Version': 1, 'Statement': [" + OK + "]}", "ERROR INVALID_VERSION Version"),
                 row("{'Version': '1'}", "ERROR MISSING_STATEMENT Statement"),
                 row("{'Version': '1', 'Statement': []}", "ERROR MISSING_STATEMENT Statement"),
-                row("{'Version': '1', 'Statement': " + OK + "}", "ERROR INVALID_STATEMENT Statement"),
                 row("{'Version': '1', 'Statement': [" + OK + ", 'Allow']}", "ERROR INVALID_STATEMENT Statement[1]"),
                 row(statement("'Effect': 'Permit', 'Action': 'ecs:DescribeInstances', 'Resource': '*'"),
                         "ERROR INVALID_EFFECT Statement[0].Effect"),
@@ -139,7 +148,7 @@ class PolicyLinterTest {
                 row(statement("'Effect': 'Allow', 'Action': 'ram:PassRole', 'NotResource': 'acs:ram:*:*:role/admin'"),
                         "SECURITY_WARNING PASS_ROLE_WITH_STAR_IN_RESOURCE Statement[0].NotResource"),
                 row(statement("'Effect': 'Allow', 'NotAction': 'oss:*', 'Resource': '*'"),
-                        "SECURITY_WARNING PASS_ROLE_WITH_STAR_IN_RESOURCE Statement[0].Resource"),
+                        "SECURITY_WARNING FULL_ACCESS Statement[0].NotAction"),
                 row(statement("'Effect': 'Allow', 'Action': ['ecs:StartInstance', 'ram:CreateUser'], 'Resource': '*'"),
                         "SECURITY_WARNING PRIVILEGE_ESCALATION Statement[0].Action[1]"),
                 row(statement("'Effect': 'Allow', 'Action': 'ram:Attach*', 'Resource': 'acs:ram:*:*:*'"),
@@ -148,7 +157,7 @@ class PolicyLinterTest {
                         "SECURITY_WARNING PRIVILEGE_ESCALATION Statement[0].Action"),
                 row(statement("'Effect': 'Allow', 'Action': 'sts:AssumeRole', 'Resource': '*'"),
                         "SECURITY_WARNING PRIVILEGE_ESCALATION Statement[0].Action"),
-                row(statement("'Effect': 'Allow', 'NotAction': 'oss:*', 'Resource': '*'"),
+                row(statement("'Effect': 'Allow', 'NotAction': 'oss:*', 'Resource': 'acs:ram:*:*:*'"),
                         "SECURITY_WARNING PRIVILEGE_ESCALATION Statement[0].NotAction"),
                 // WARNING
                 row(statement("'Effect': 'Allow', 'Action': ['oss:GetObject', 'oss:*'], 'Resource': '*'"),
@@ -175,6 +184,7 @@ class PolicyLinterTest {
     static Stream<Arguments> documentsThatMustNotGetAFinding() {
         return Stream.of(
                 row("{'Version': '1', 'Statement': [" + OK + "]}", "INVALID_VERSION"),
+                row("{'Version': '1', 'Statement': " + OK + "}", "INVALID_STATEMENT"), // RAM takes one value for a list
                 row(statement("'Effect': 'Allow', 'Action': ['ecs:Describe*', 'ecs:CreateInstance'], 'Resource': '*'"),
                         "INVALID_ACTION_FORMAT"),
                 row(statement("'Effect': 'Allow', 'Action': '*', 'Resource': 'acs:oss:*:*:bucket/*'"),
@@ -292,9 +302,11 @@ class PolicyLinterTest {
                 Arguments.of("{'Version': '1', 'statement': []}", "UNKNOWN_ELEMENT", "write \"Statement\""),
                 Arguments.of(statement("'Effect': 'Allow', 'Action': 'ram:CreateAccessKey', 'Resource': '*'"),
                         "PRIVILEGE_ESCALATION", "ram:CreateAccessKey is allowed on every RAM resource (\"*\")"),
+                Arguments.of(statement("'Effect': 'Allow', 'Action': 'ram:CreateAccessKey', 'Resource': 'acs:ram:*:*:user/*'"),
+                        "PRIVILEGE_ESCALATION", "ram:CreateAccessKey is allowed on every user (\"acs:ram:*:*:user/*\")"),
                 Arguments.of(statement("'Effect': 'Allow', 'Action': '*', 'Resource': 'acs:ram:*:*:*'"),
-                        "PRIVILEGE_ESCALATION", "and 12 more on every RAM resource (\"acs:ram:*:*:*\")"
-                                + " and sts:AssumeRole on every role (\"acs:ram:*:*:*\")"),
+                        "PRIVILEGE_ESCALATION", "\"*\" allows ram:CreateUser, ram:UpdateUser, ram:DeleteUser and 37 more on"
+                                + " every RAM resource (\"acs:ram:*:*:*\")"),
                 Arguments.of(statement("'Effect': 'Allow', 'Action': 'oss:*', 'Resource': '*'"),
                         "SERVICE_WILDCARD", "every oss action on every oss resource"),
                 Arguments.of(statement("'Effect': 'Allow', 'Action': ['oss:GetObject', 'oss:getobject'], 'Resource': '*'"),
@@ -313,17 +325,17 @@ class PolicyLinterTest {
 
     @Test
     void ramStarMessageNamesSomeActionsAndHowManyMore() {
-        // ram:* grants all 15 identity actions on "*"; sts:AssumeRole is not granted by ram:*
+        // ram:* grants all 37 identity-changing RAM actions on "*"; sts:AssumeRole is not granted by ram:*
         Finding finding = lint(statement("'Effect': 'Allow', 'Action': ['ram:*', 'sts:*'], 'Resource': '*'"))
                 .findings().get(0);
         assertEquals("Statement[0].Action[0]", finding.path());
-        assertContains(finding.message(), "ram:CreateUser, ram:UpdateUser, ram:CreateLoginProfile and 12 more");
+        assertContains(finding.message(), "ram:CreateUser, ram:UpdateUser, ram:DeleteUser and 34 more");
         assertFalse(finding.message().contains("sts:AssumeRole"), finding.message());
     }
 
     @Test
     void textThatIsNotJsonIsOneSyntaxErrorWithLineAndColumn() {
-        LintResult result = linter.lint(TextNode.valueOf("{\n  \"Version\": \"1\",\n  \"Statement\": [,]\n}"));
+        LintResult result = linter.lint(TextNode.valueOf("{\n  \"Version\": \"1\",\n  \"Statement\": [,]\n}"), TEAM_A);
         assertEquals(List.of("ERROR JSON_SYNTAX "), summary(result));
         assertContains(result.findings().get(0).message(), "line 3, column");
         assertNull(result.minifiedDocument());
@@ -343,7 +355,7 @@ class PolicyLinterTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("notAPolicyObject")
     void whatIsNotAJsonObjectIsASyntaxError(JsonNode document, String expectedText) {
-        LintResult result = linter.lint(document);
+        LintResult result = linter.lint(document, TEAM_A);
         assertEquals(List.of("ERROR JSON_SYNTAX "), summary(result));
         assertContains(result.findings().get(0).message(), expectedText);
         assertNull(result.minifiedDocument());
@@ -355,18 +367,18 @@ class PolicyLinterTest {
                 + " \"Resource\": \"*\" } ],\n  \"Version\": \"1\"\n}\n";
         String compact = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ecs:DescribeInstances\",\"Resource\":\"*\"}],"
                 + "\"Version\":\"1\"}";
-        assertEquals(compact, linter.lint(TextNode.valueOf(pretty)).minifiedDocument());
+        assertEquals(compact, linter.lint(TextNode.valueOf(pretty), TEAM_A).minifiedDocument());
         assertEquals(compact, lint(pretty).minifiedDocument());
     }
 
     @Test
     void sizeIsCountedOnTheMinifiedText() {
-        String exactlyAtLimit = padded(PolicyLinter.MAX_DOCUMENT_LENGTH);
-        LintResult atLimit = linter.lint(TextNode.valueOf(exactlyAtLimit.replace(",", ",\n    ")));
-        assertEquals(PolicyLinter.MAX_DOCUMENT_LENGTH, atLimit.minifiedDocument().length());
+        String exactlyAtLimit = padded(PolicyDocument.MAX_DOCUMENT_LENGTH);
+        LintResult atLimit = linter.lint(TextNode.valueOf(exactlyAtLimit.replace(",", ",\n    ")), TEAM_A);
+        assertEquals(PolicyDocument.MAX_DOCUMENT_LENGTH, atLimit.minifiedDocument().length());
         assertEquals(List.of(), atLimit.findings());
         assertEquals(List.of("ERROR DOCUMENT_TOO_LARGE "),
-                summary(lint(padded(PolicyLinter.MAX_DOCUMENT_LENGTH + 1))));
+                summary(lint(padded(PolicyDocument.MAX_DOCUMENT_LENGTH + 1))));
     }
 
     @Test
@@ -403,8 +415,12 @@ class PolicyLinterTest {
     private static final String OK = "{'Effect': 'Allow', 'Action': 'ecs:DescribeInstances', 'Resource': '*'}";
 
     private LintResult lint(String singleQuotedJson) {
+        return linter.lint(json(singleQuotedJson), TEAM_A);
+    }
+
+    private static JsonNode json(String singleQuotedJson) {
         try {
-            return linter.lint(JSON.readTree(q(singleQuotedJson)));
+            return JSON.readTree(q(singleQuotedJson));
         } catch (JsonProcessingException e) {
             throw new AssertionError("bad test document: " + singleQuotedJson, e);
         }
@@ -427,7 +443,7 @@ class PolicyLinterTest {
     }
 
     private static String tooLarge() {
-        return q(padded(PolicyLinter.MAX_DOCUMENT_LENGTH + 100));
+        return q(padded(PolicyDocument.MAX_DOCUMENT_LENGTH + 100));
     }
 
     private static String q(String singleQuoted) {

@@ -1,9 +1,0 @@
-package io.instancerole.emulator.policy;
-
-/** Which grammar a document follows: an identity (permission) policy, or a role's trust policy. */
-enum PolicyKind {
-    /** Has Resource/NotResource, no Principal. */
-    PERMISSION,
-    /** Has Principal, no Resource/NotResource. */
-    TRUST
-}
