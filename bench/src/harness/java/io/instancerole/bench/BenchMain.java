@@ -52,9 +52,7 @@ public final class BenchMain {
         }
 
         int port = Processes.freeLoopbackPort();
-        // The JDK HttpServer leaves Nagle on: with the client's delayed ACK every answer then waits
-        // ~40 ms on loopback. No real network behaves like that, so the emulator runs with TCP_NODELAY.
-        Process emulator = new ProcessBuilder(Processes.java(), "-Dsun.net.httpserver.nodelay=true", "-jar",
+        Process emulator = new ProcessBuilder(Processes.java(), "-jar",
                 root.resolve("emulator/target/alibaba-cloud-emulator.jar").toString(), "--port", Integer.toString(port))
                 .redirectOutput(work.resolve("emulator.out").toFile()).redirectErrorStream(true).start();
         try {

@@ -1,11 +1,14 @@
 package io.instancerole.emulator;
 
-import com.sun.net.httpserver.HttpServer;
 import io.instancerole.emulator.client.EmulatorControl;
 import io.instancerole.emulator.control.ControlHandler;
 import io.instancerole.emulator.core.EmulatorClock;
 import io.instancerole.emulator.core.Ids;
+import io.instancerole.emulator.core.HttpIo;
 import io.instancerole.emulator.ecs.EcsProduct;
+import io.instancerole.emulator.http.HttpHandler;
+import io.instancerole.emulator.http.HttpListener;
+import io.instancerole.emulator.http.HttpResponse;
 import io.instancerole.emulator.metadata.MetadataService;
 import io.instancerole.emulator.metadata.RootMetadataHandler;
 import io.instancerole.emulator.ram.RamProduct;
@@ -13,14 +16,12 @@ import io.instancerole.emulator.ram.SystemPolicies;
 import io.instancerole.emulator.rpc.ApiGateway;
 import io.instancerole.emulator.state.AccessKey;
 import io.instancerole.emulator.state.CloudState;
+import io.instancerole.emulator.state.StateFile;
 import io.instancerole.emulator.sts.StsProduct;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * An offline Alibaba Cloud account: RAM, ECS and STS over the RPC protocol of the V1 SDK, the
@@ -30,76 +31,82 @@ public final class Emulator implements AutoCloseable {
     private static final int WORKER_THREADS = 16;
 
     private final CloudState state;
-    private final HttpServer api;
-    private final HttpServer metadata;
-    private final ExecutorService workers;
+    private final HttpListener api;
+    private final HttpListener metadata;
     private final String host;
 
-    private Emulator(CloudState state, HttpServer api, HttpServer metadata, ExecutorService workers, String host) {
+    private Emulator(CloudState state, HttpListener api, HttpListener metadata, String host) {
         this.state = state;
         this.api = api;
         this.metadata = metadata;
-        this.workers = workers;
         this.host = host;
-    }
-
-    /**
-     * The JDK HttpServer otherwise answers small requests about 40 ms late (Nagle's algorithm meeting
-     * the client's delayed ACK). Read once, when the JDK first builds an HttpServer; an explicit
-     * setting wins.
-     */
-    private static void disableNagle() {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
     }
 
     /** Binds the listeners and starts serving; a port in use fails with {@link java.net.BindException}. */
     public static Emulator start(EmulatorOptions options) throws IOException {
-        disableNagle();
-        CloudState state = new CloudState(Ids.digits(16),
-                new AccessKey(Ids.accessKeyId(), Ids.accessKeySecret(), null), new EmulatorClock(),
-                SystemPolicies.all());
+        EmulatorClock clock = new EmulatorClock();
+        Supplier<CloudState> fresh = () -> new CloudState(Ids.digits(16),
+                new AccessKey(Ids.accessKeyId(), Ids.accessKeySecret(), null), clock, SystemPolicies.all());
+        CloudState state;
+        StateFile stateFile = null;
+        if (options.stateFile().isPresent()) {
+            StateFile.Loaded loaded = StateFile.open(options.stateFile().get(), clock, SystemPolicies.all(), fresh);
+            state = loaded.state();
+            stateFile = loaded.file();
+        } else {
+            state = fresh.get();
+        }
         MetadataService metadataService = new MetadataService(state);
         InetAddress address = InetAddress.getByName(options.bindAddress());
-        ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads());
-        HttpServer api;
-        HttpServer metadata = null;
-        try {
-            api = HttpServer.create(new InetSocketAddress(address, options.apiPort()), 0);
-        } catch (IOException e) {
-            workers.shutdownNow();
-            throw e;
-        }
-        api.createContext("/", new ApiGateway(state,
-                List.of(RamProduct.create(), EcsProduct.create(), StsProduct.create())));
-        api.createContext(ControlHandler.PREFIX + "/", new ControlHandler(state, metadataService));
-        api.setExecutor(workers);
-        // started before the metadata listener binds: stopping a server that never ran leaves its port bound
-        api.start();
+        ApiGateway gateway = new ApiGateway(state, List.of(RamProduct.create(), EcsProduct.create(), StsProduct.create()));
+        ControlHandler control = new ControlHandler(state, metadataService);
+        HttpHandler routes = request -> request.path().startsWith(ControlHandler.PREFIX + "/")
+                ? control.handle(request) : gateway.handle(request);
+        HttpListener api = HttpListener.start(address, options.apiPort(), "emulator", WORKER_THREADS, HttpIo.MAX_BODY_BYTES,
+                saving(state, stateFile, routes), System.err);
+        HttpListener metadata = null;
         try {
             if (options.metadataPort() != EmulatorOptions.NO_METADATA_LISTENER) {
-                metadata = HttpServer.create(new InetSocketAddress(address, options.metadataPort()), 0);
-                metadata.createContext("/", new RootMetadataHandler(state, metadataService));
-                metadata.setExecutor(workers);
-                metadata.start();
+                metadata = HttpListener.start(address, options.metadataPort(), "emulator-metadata", WORKER_THREADS,
+                        HttpIo.MAX_BODY_BYTES, saving(state, stateFile, new RootMetadataHandler(state, metadataService)),
+                        System.err);
             }
         } catch (IOException | RuntimeException e) {
-            api.stop(0);
-            workers.shutdownNow();
+            api.close();
             throw e;
         }
         String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
-        return new Emulator(state, api, metadata, workers, host);
+        return new Emulator(state, api, metadata, host);
+    }
+
+    /**
+     * {@code handler}, then the account written to the state file if it changed, before the answer
+     * leaves: what a client saw succeed survives a restart. Metadata reads count (they issue sessions).
+     */
+    private static HttpHandler saving(CloudState state, StateFile stateFile, HttpHandler handler) {
+        if (stateFile == null) {
+            return handler;
+        }
+        return request -> {
+            HttpResponse response = handler.handle(request);
+            synchronized (state) {
+                try {
+                    stateFile.saveIfChanged(state);
+                } catch (IOException e) {
+                    System.err.println("emulator: cannot write the state file " + stateFile.path() + ": " + e.getMessage());
+                }
+            }
+            return response;
+        };
     }
 
     public int apiPort() {
-        return api.getAddress().getPort();
+        return api.port();
     }
 
     /** The metadata listener's port, or -1 when there is none. */
     public int metadataPort() {
-        return metadata == null ? EmulatorOptions.NO_METADATA_LISTENER : metadata.getAddress().getPort();
+        return metadata == null ? EmulatorOptions.NO_METADATA_LISTENER : metadata.port();
     }
 
     /** {@code host:port}, the form {@code RpcAcsRequest.setSysEndpoint} takes. */
@@ -136,19 +143,9 @@ public final class Emulator implements AutoCloseable {
 
     @Override
     public void close() {
-        api.stop(0);
+        api.close();
         if (metadata != null) {
-            metadata.stop(0);
+            metadata.close();
         }
-        workers.shutdownNow();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "emulator-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -3,16 +3,17 @@ package io.instancerole.emulator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar alibaba-cloud-emulator.jar [--port N] [--metadata-port M] [--bind ADDR]}: runs
+ * {@code java -jar alibaba-cloud-emulator.jar [--port N] [--metadata-port M] [--bind ADDR] [--state FILE]}: runs
  * the emulator until SIGTERM or Ctrl-C. Exit status 2 for bad arguments or a port in use.
  */
 public final class EmulatorMain {
     static final int DEFAULT_PORT = 8081;
     private static final String USAGE =
-            "usage: java -jar alibaba-cloud-emulator.jar [--port N (default 8081)] [--metadata-port M] [--bind ADDR (default 127.0.0.1)]";
+            "usage: java -jar alibaba-cloud-emulator.jar [--port N (default 8081)] [--metadata-port M] [--bind ADDR (default 127.0.0.1)] [--state FILE (keep the account there across restarts)]";
 
     private EmulatorMain() {}
 
@@ -69,6 +70,9 @@ public final class EmulatorMain {
                     break;
                 case "--bind":
                     options = options.withBindAddress(value);
+                    break;
+                case "--state":
+                    options = options.withStateFile(Path.of(value));
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option " + flag);

@@ -201,6 +201,21 @@ class EcsRoleBindingSdkTest {
     }
 
     @Test
+    void anInstanceFaultAfterKFailsTheSecondChunkOnly() throws Exception {
+        String first = vpc();
+        String second = vpc();
+        EMULATOR.control().addFault(FaultSpec.of("AttachInstanceRamRole", "InternalError", 500).instanceId(second).after(1));
+
+        AttachInstanceRamRoleResponse firstChunk = EMULATOR.send(root, attachInstanceRamRole("app", second));
+        EMULATOR.send(root, detachInstanceRamRole("app", second));
+        AttachInstanceRamRoleResponse secondChunk = EMULATOR.send(root, attachInstanceRamRole("app", first, second));
+
+        assertEquals(0, firstChunk.getFailCount());
+        assertEquals(1, secondChunk.getFailCount());
+        assertEquals("InternalError", secondChunk.getAttachInstanceRamRoleResults().get(1).getCode());
+    }
+
+    @Test
     void validatesParameters() {
         AttachInstanceRamRoleRequest noRole = new AttachInstanceRamRoleRequest();
         noRole.setInstanceIds("[\"i-1\"]");

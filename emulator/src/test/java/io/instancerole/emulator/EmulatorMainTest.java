@@ -29,7 +29,7 @@ class EmulatorMainTest {
     void parsesArguments() {
         EmulatorOptions defaults = EmulatorMain.parse(new String[0]);
         EmulatorOptions given = EmulatorMain.parse(new String[] {"--port", "9001", "--metadata-port", "9002",
-                "--bind", "0.0.0.0"});
+                "--bind", "0.0.0.0", "--state", "emulator-state.json"});
 
         assertEquals(8081, defaults.apiPort());
         assertEquals(EmulatorOptions.NO_METADATA_LISTENER, defaults.metadataPort());
@@ -37,6 +37,8 @@ class EmulatorMainTest {
         assertEquals(9001, given.apiPort());
         assertEquals(9002, given.metadataPort());
         assertEquals("0.0.0.0", given.bindAddress());
+        assertEquals(java.util.Optional.empty(), defaults.stateFile());
+        assertEquals(java.util.Optional.of(java.nio.file.Path.of("emulator-state.json")), given.stateFile());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--port", "x"}))
                 .getMessage().contains("--port"));
         assertThrows(IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--colour", "red"}));

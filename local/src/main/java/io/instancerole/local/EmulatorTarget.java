@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -42,11 +43,13 @@ final class EmulatorTarget implements CloudTarget {
      * An emulator in this JVM; {@code metadataPort} -1 for none. A taken port: one line naming it
      * and the option that chose it ({@code apiPortOption}: {@code --emulator-port} or {@code --port}).
      */
-    static EmulatorTarget start(InetAddress bind, int apiPort, String apiPortOption, int metadataPort, ObjectMapper json) {
+    static EmulatorTarget start(InetAddress bind, int apiPort, String apiPortOption, int metadataPort,
+                                Optional<Path> stateFile, ObjectMapper json) {
         Emulator emulator;
         try {
-            emulator = Emulator.start(EmulatorOptions.defaults().withBindAddress(bind.getHostAddress())
-                    .withApiPort(apiPort).withMetadataPort(metadataPort));
+            EmulatorOptions options = EmulatorOptions.defaults().withBindAddress(bind.getHostAddress())
+                    .withApiPort(apiPort).withMetadataPort(metadataPort);
+            emulator = Emulator.start(stateFile.map(options::withStateFile).orElse(options));
         } catch (BindException e) {
             if (apiPort > 0 && !Ports.isFree(bind, apiPort)) {
                 throw Ports.inUse(bind, apiPort, apiPortOption);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +49,7 @@ final class InvokeCommand {
         ExecutorService threads = Threads.cachedPool("function");
         try (CloudTarget target = flags.value("--emulator").isPresent()
                 ? EmulatorTarget.connect(flags.value("--emulator").get(), json)
-                : EmulatorTarget.start(InetAddress.getLoopbackAddress(), 0, "--emulator", -1, json)) {
+                : EmulatorTarget.start(InetAddress.getLoopbackAddress(), 0, "--emulator", -1, Optional.empty(), json)) {
             PendingCredentials credentials = new PendingCredentials();
             LocalFunction local = new LocalFunction(function, LocalStack.environment(function, target), credentials, err, err, threads);
             // Making the handler and running its Initializer need no cloud call: a worker does it while this

@@ -3,22 +3,22 @@ package io.instancerole.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.instancerole.domain.error.DomainException;
 import io.instancerole.domain.error.ErrorCode;
+import io.instancerole.emulator.http.HttpListener;
+import io.instancerole.emulator.http.HttpRequest;
+import io.instancerole.emulator.http.HttpResponse;
 import io.instancerole.functions.http.ApiGatewayCodec;
 import io.instancerole.functions.http.ApiRequest;
 import io.instancerole.functions.http.ApiResponse;
 import io.instancerole.functions.http.ErrorResponses;
 import io.instancerole.functions.http.Router;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 
 /**
  * The local API Gateway: authenticates the caller by bearer token, turns each HTTP request into
@@ -37,27 +36,27 @@ import java.util.concurrent.ExecutorService;
 final class LocalGateway implements AutoCloseable {
     /** Far above the contract's 64 KiB (which the functions enforce with 413), so they see what they must refuse. */
     private static final int MAX_BODY_BYTES = 1 << 20;
+    /** Requests answered at once; each holds its thread while its function runs. */
+    private static final int REQUEST_THREADS = 64;
     private static final Set<String> IDENTITY_HEADERS = Set.of("authorization", "x-caller-id", "x-caller-team");
     /** Where the page finds the callers of the banner, to offer them in its token picker. */
     static final String CALLERS_PATH = "/_local/callers";
     private static final Set<String> UNFORWARDED_ANSWER_HEADERS = Set.of("content-length", "transfer-encoding", "connection");
 
-    private final HttpServer server;
     private final Router<GatewayRoute> router;
     private final Callers callers;
     private final ApiGatewayCodec codec;
     private final ErrorResponses errors;
     private final ObjectMapper json;
     private final PrintStream err;
-    private final ExecutorService requestThreads;
     private final StaticSite site;
     private final Cors cors;
     private final boolean showCallers;
+    private HttpListener listener;
 
     /** {@code showCallers}: the page may list the callers' tokens (only on a loopback address, where the banner shows them too). */
-    LocalGateway(HttpServer server, Router<GatewayRoute> router, Callers callers, ApiGatewayCodec codec,
+    LocalGateway(Router<GatewayRoute> router, Callers callers, ApiGatewayCodec codec,
                  ErrorResponses errors, ObjectMapper json, PrintStream err, StaticSite site, Cors cors, boolean showCallers) {
-        this.server = server;
         this.site = site;
         this.cors = cors;
         this.showCallers = showCallers;
@@ -67,45 +66,37 @@ final class LocalGateway implements AutoCloseable {
         this.errors = errors;
         this.json = json;
         this.err = err;
-        this.requestThreads = Threads.cachedPool("gateway");
     }
 
-    void start() {
-        server.createContext("/", this::handle);
-        server.setExecutor(requestThreads);
-        server.start();
+    /** Listens on {@code address:port}; a port in use fails with {@link java.net.BindException}. */
+    void start(InetAddress address, int port) throws IOException {
+        listener = HttpListener.start(address, port, "gateway", REQUEST_THREADS, MAX_BODY_BYTES, this::handle, err);
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return listener.port();
     }
 
-    private void handle(HttpExchange exchange) {
+    private HttpResponse handle(HttpRequest http) {
         String requestId = UUID.randomUUID().toString();
+        ApiResponse response;
         try {
-            ApiResponse response;
-            try {
-                response = respond(exchange, requestId);
-            } catch (RuntimeException | IOException e) {
-                err.println("local gateway: request " + requestId + " failed: " + e);
-                response = errors.internal(requestId);
-            }
-            write(exchange, cors.decorate(response, exchange.getRequestHeaders().getFirst("Origin")), requestId);
-        } catch (IOException e) {
-            err.println("local gateway: could not answer request " + requestId + ": " + e.getMessage());
-        } finally {
-            exchange.close();
+            response = respond(http, requestId);
+        } catch (RuntimeException | IOException e) {
+            err.println("local gateway: request " + requestId + " failed: " + e);
+            response = errors.internal(requestId);
         }
+        return write(cors.decorate(response, http.header("Origin")), requestId);
     }
 
-    private ApiResponse respond(HttpExchange exchange, String requestId) throws IOException {
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        String path = exchange.getRequestURI().getRawPath();
+    private ApiResponse respond(HttpRequest http, String requestId) throws IOException {
+        String method = http.method().toUpperCase(Locale.ROOT);
+        String path = http.rawPath();
         if ("GET".equals(method) && "/healthz".equals(path)) {
             return ApiResponse.json(200, "{\"status\":\"ok\"}");
         }
         if ("OPTIONS".equals(method)) {
-            return cors.preflight(exchange.getRequestHeaders().getFirst("Origin"));
+            return cors.preflight(http.header("Origin"));
         }
         if ("GET".equals(method) && showCallers && CALLERS_PATH.equals(path)) {
             return ApiResponse.json(200, callersJson());
@@ -118,20 +109,19 @@ final class LocalGateway implements AutoCloseable {
             return file.orElseGet(() -> errors.of(e, requestId));
         }
         GatewayRoute route = matched.route().target();
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String authorization = http.header("Authorization");
         Optional<CallerToken> caller = route.anonymous() ? Optional.empty() : callers.authenticate(authorization);
         if (caller.isEmpty() && !route.anonymous()) {
             return errors.of(new DomainException(ErrorCode.Unauthenticated, authorization == null
                     ? "send 'Authorization: Bearer <token>'; the local stack's tokens are listed in its banner"
                     : "the bearer token is not one the local gateway knows; its tokens are listed in its banner"), requestId);
         }
-        byte[] body = readBody(exchange.getRequestBody());
-        if (body.length > MAX_BODY_BYTES) {
+        if (http.bodyTooLarge()) {
             return errors.of(new DomainException(ErrorCode.PayloadTooLarge,
                     "the request body is over " + MAX_BODY_BYTES + " bytes"), requestId);
         }
-        ApiRequest request = new ApiRequest(method, path, forwardedHeaders(exchange.getRequestHeaders(), caller.orElse(null)),
-                query(exchange.getRequestURI().getRawQuery()), body);
+        ApiRequest request = new ApiRequest(method, path, forwardedHeaders(http.headers(), caller.orElse(null)),
+                query(http.rawQuery()), http.body());
         Invocation invocation = route.function().invoke(codec.writeEvent(request), requestId, route.timeoutMillis());
         switch (invocation.outcome()) {
             case ANSWERED:
@@ -172,7 +162,7 @@ final class LocalGateway implements AutoCloseable {
     }
 
     /** The client's headers, minus the identity ones it may not set itself, plus the caller's identity (none on an anonymous route). */
-    private static Map<String, String> forwardedHeaders(Headers received, CallerToken caller) {
+    private static Map<String, String> forwardedHeaders(Map<String, List<String>> received, CallerToken caller) {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, List<String>> header : received.entrySet()) {
             if (!IDENTITY_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
@@ -222,32 +212,21 @@ final class LocalGateway implements AutoCloseable {
         }
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
-        return in.readNBytes(MAX_BODY_BYTES + 1);
-    }
-
-    private void write(HttpExchange exchange, ApiResponse response, String requestId) throws IOException {
-        Headers headers = exchange.getResponseHeaders();
+    private static HttpResponse write(ApiResponse response, String requestId) {
+        Map<String, String> headers = new LinkedHashMap<>();
         response.headers().forEach((name, value) -> {
             if (!UNFORWARDED_ANSWER_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                headers.set(name, value);
+                headers.put(name, value);
             }
         });
-        headers.set("X-Request-Id", requestId);
-        byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-        boolean noBody = body.length == 0 || "HEAD".equalsIgnoreCase(exchange.getRequestMethod())
-                || response.statusCode() == 204 || response.statusCode() == 304;
-        exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : body.length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        headers.put("X-Request-Id", requestId);
+        return new HttpResponse(response.statusCode(), headers, response.body().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        requestThreads.shutdownNow();
+        if (listener != null) {
+            listener.close();
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.instancerole.emulator.Emulator;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,7 @@ public final class LocalMain {
             + "      one cold invocation of one function with an API Gateway event; its answer on stdout\n"
             + "  " + ChatClient.USAGE + "\n"
             + "      plays DingTalk or Slack against a running stack: signs the message, posts it, prints the reply\n"
-            + "  emulator [--port 8081] [--metadata-port 8082] [--bind 127.0.0.1]\n"
+            + "  emulator [--port 8081] [--metadata-port 8082] [--bind 127.0.0.1] [--state FILE]\n"
             + "      the emulator alone\n";
 
     private final InputStream in;
@@ -94,10 +95,11 @@ public final class LocalMain {
     }
 
     private Running emulator(List<String> options) {
-        Flags flags = Flags.parse("emulator", options, Set.of("--port", "--metadata-port", "--bind"), Set.of());
-        flags.expectPositional(0, "emulator [--port 8081] [--metadata-port 8082] [--bind 127.0.0.1]");
+        Flags flags = Flags.parse("emulator", options, Set.of("--port", "--metadata-port", "--bind", "--state"), Set.of());
+        flags.expectPositional(0, "emulator [--port 8081] [--metadata-port 8082] [--bind 127.0.0.1] [--state FILE]");
         EmulatorTarget target = EmulatorTarget.start(ServeOptions.address(flags.value("--bind").orElse("127.0.0.1")),
-                flags.port("--port", 8081, false), "--port", flags.port("--metadata-port", 8082, true), new ObjectMapper());
+                flags.port("--port", 8081, false), "--port", flags.port("--metadata-port", 8082, true),
+                flags.value("--state").map(Path::of), new ObjectMapper());
         Emulator emulator = target.emulator().orElseThrow();
         out.println("Alibaba Cloud emulator (RAM, ECS, STS, metadata) is up");
         out.println("  endpoint   " + emulator.endpoint() + "   (point the SDK here over HTTP)");

@@ -1,7 +1,6 @@
 package io.instancerole.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.instancerole.chat.ChatOpsConfig;
 import io.instancerole.functions.http.ApiGatewayCodec;
 import io.instancerole.functions.http.ErrorResponses;
@@ -43,25 +42,30 @@ final class LocalStack implements Running {
         for (FunctionDefinition function : template.functions()) {
             LocalFunction.checkLoadable(function);
         }
-        HttpServer server = Ports.bind(options.bind(), options.port(), "--port");
+        // checked first so that a taken port fails before the emulator and the functions start
+        if (options.port() > 0 && !Ports.isFree(options.bind(), options.port())) {
+            throw Ports.inUse(options.bind(), options.port(), "--port");
+        }
         ExecutorService functionThreads = Threads.cachedPool("function");
         try {
             if (target == null) {
-                target = EmulatorTarget.start(options.bind(), options.emulatorPort(), "--emulator-port", options.metadataPort(), json);
+                target = EmulatorTarget.start(options.bind(), options.emulatorPort(), "--emulator-port", options.metadataPort(),
+                        options.state(), json);
             }
             Router<GatewayRoute> router = router(template, functions(template, target, chat, out, err, functionThreads));
-            if (options.demo() && target instanceof EmulatorTarget) {
+            // an account kept with --state already has its instances (the demo ones or the user's own)
+            if (options.demo() && target instanceof EmulatorTarget
+                    && ((EmulatorTarget) target).control().state().path("instances").isEmpty()) {
                 DemoAccount.create(((EmulatorTarget) target).control());
             }
-            LocalGateway gateway = new LocalGateway(server, router, callers, new ApiGatewayCodec(json), new ErrorResponses(json), json, err,
+            LocalGateway gateway = new LocalGateway(router, callers, new ApiGatewayCodec(json), new ErrorResponses(json), json, err,
                     new StaticSite(), new Cors(options.allowedOrigins()), options.bind().isLoopbackAddress());
-            gateway.start();
+            Ports.bind(options.bind(), options.port(), "--port", gateway::start);
             String gatewayUrl = "http://" + Banner.host(options.bind()) + ":" + gateway.port();
             out.print(Banner.serve(gatewayUrl, target, options, callers, template.routes().size()));
             out.flush();
             return new LocalStack(gateway, target, functionThreads, gatewayUrl);
         } catch (RuntimeException e) {
-            server.stop(0);
             functionThreads.shutdownNow();
             if (target != null) {
                 target.close();

@@ -1,19 +1,22 @@
 package io.instancerole.local;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Binding listeners, with a one-line error that names the port (and its option) when it is taken. */
 final class Ports {
     private Ports() {}
 
-    static HttpServer bind(InetAddress address, int port, String option) {
+    /** Something that listens on a port once called. */
+    interface Listen {
+        void on(InetAddress address, int port) throws IOException;
+    }
+
+    static void bind(InetAddress address, int port, String option, Listen listen) {
         try {
-            return HttpServer.create(new InetSocketAddress(address, port), 0);
+            listen.on(address, port);
         } catch (BindException e) {
             throw inUse(address, port, option);
         } catch (IOException e) {

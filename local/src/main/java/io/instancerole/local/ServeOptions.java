@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class ServeOptions {
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:]+\\](:[0-9]{1,5})?");
     static final String USAGE = "serve [--port 8080] [--emulator-port 8081] [--metadata-port 8082] [--bind 127.0.0.1]"
-            + " [--no-demo] [--callers FILE] [--chatops FILE] [--template template.yml] [--cloud aliyun] [--allowed-origins ORIGIN,...]";
+            + " [--no-demo] [--state FILE] [--callers FILE] [--chatops FILE] [--template template.yml] [--cloud aliyun] [--allowed-origins ORIGIN,...]";
 
     private final InetAddress bind;
     private final int port;
@@ -24,10 +24,11 @@ final class ServeOptions {
     private final Path chatops;
     private final Path template;
     private final boolean realCloud;
+    private final Path state;
     private final Set<String> allowedOrigins;
 
     private ServeOptions(InetAddress bind, int port, int emulatorPort, int metadataPort, boolean demo, Path callers, Path chatops,
-                         Path template, boolean realCloud, Set<String> allowedOrigins) {
+                         Path template, boolean realCloud, Path state, Set<String> allowedOrigins) {
         this.allowedOrigins = allowedOrigins;
         this.bind = bind;
         this.port = port;
@@ -38,23 +39,28 @@ final class ServeOptions {
         this.chatops = chatops;
         this.template = template;
         this.realCloud = realCloud;
+        this.state = state;
     }
 
     static ServeOptions parse(List<String> args) {
         Flags flags = Flags.parse("serve", args,
                 Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--chatops", "--template", "--cloud",
-                        "--allowed-origins"),
+                        "--state", "--allowed-origins"),
                 Set.of("--no-demo"));
         flags.expectPositional(0, USAGE);
         String cloud = flags.value("--cloud").orElse(null);
         if (cloud != null && !cloud.equals("aliyun")) {
             throw new UsageException("--cloud takes 'aliyun' (the real Alibaba Cloud), not '" + cloud + "'; without it the emulator is used");
         }
+        if (cloud != null && flags.value("--state").isPresent()) {
+            throw new UsageException("--state keeps the emulator's account; the real cloud (--cloud aliyun) keeps its own");
+        }
         return new ServeOptions(address(flags.value("--bind").orElse("127.0.0.1")),
                 flags.port("--port", 8080, false), flags.port("--emulator-port", 8081, false),
                 flags.port("--metadata-port", 8082, true), !flags.isSet("--no-demo"),
                 flags.value("--callers").map(Path::of).orElse(null), flags.value("--chatops").map(Path::of).orElse(null),
                 Path.of(flags.value("--template").orElse("template.yml")), cloud != null,
+                flags.value("--state").map(Path::of).orElse(null),
                 origins(flags.value("--allowed-origins").orElse("")));
     }
 
@@ -106,6 +112,11 @@ final class ServeOptions {
 
     Optional<Path> callers() {
         return Optional.ofNullable(callers);
+    }
+
+    /** {@code --state FILE}: the emulator's account kept there across restarts; empty: memory only. */
+    Optional<Path> state() {
+        return Optional.ofNullable(state);
     }
 
     Optional<Path> chatopsFile() {

@@ -138,6 +138,14 @@ class LocalGatewayTest {
     }
 
     @Test
+    void aBodyOverTheGatewaysLimitIs413WithoutReachingTheFunction() {
+        HttpResponse<String> huge = http.post("/v1/echo/x", "x".repeat((1 << 20) + 1), "Authorization", "Bearer dev-team-a");
+        assertEquals(413, huge.statusCode(), huge.body());
+        assertEquals("PayloadTooLarge", Http.json(huge).path("code").asText());
+        assertEquals("application/json; charset=utf-8", huge.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
     void aFunctionThatOutlivesItsTimeoutIs504AndItsInstanceIsReplaced() {
         int before = Http.json(http.get("/v1/slow", "Authorization", "Bearer dev-team-a")).path("instance").asInt();
         HttpResponse<String> slow = http.get("/v1/slow?sleepMs=30000", "Authorization", "Bearer dev-team-a");

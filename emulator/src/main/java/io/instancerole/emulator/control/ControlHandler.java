@@ -2,15 +2,15 @@ package io.instancerole.emulator.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.instancerole.emulator.core.ApiException;
 import io.instancerole.emulator.core.HttpIo;
 import io.instancerole.emulator.core.Json;
 import io.instancerole.emulator.core.RequestTooLargeException;
+import io.instancerole.emulator.http.HttpHandler;
+import io.instancerole.emulator.http.HttpRequest;
+import io.instancerole.emulator.http.HttpResponse;
 import io.instancerole.emulator.metadata.MetadataService;
 import io.instancerole.emulator.state.CloudState;
-import java.io.IOException;
 
 /** Routes {@code /_emulator/...}: the control API for tests and the local stack, and the per-instance metadata. */
 public final class ControlHandler implements HttpHandler {
@@ -27,37 +27,28 @@ public final class ControlHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try {
-            String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
-            if (path.startsWith("/metadata/")) {
-                serveMetadata(exchange, path.substring("/metadata/".length()));
-                return;
-            }
-            Reply reply;
-            try {
-                reply = route(exchange, path);
-            } catch (ControlException e) {
-                reply = error(e.status(), e.code(), e.getMessage());
-            } catch (ApiException e) {
-                reply = error(e.status(), e.code(), e.getMessage());
-            } catch (RequestTooLargeException e) {
-                reply = error(413, "BodyTooLarge", e.getMessage());
-            } catch (RuntimeException e) {
-                reply = error(500, "InternalError", "The control call failed inside the emulator: " + e);
-            }
-            if (reply.body == null) {
-                HttpIo.sendEmpty(exchange, reply.status);
-            } else {
-                HttpIo.sendJson(exchange, reply.status, reply.body);
-            }
-        } finally {
-            exchange.close();
+    public HttpResponse handle(HttpRequest request) {
+        String path = request.path().substring(PREFIX.length());
+        if (path.startsWith("/metadata/")) {
+            return serveMetadata(request, path.substring("/metadata/".length()));
         }
+        Reply reply;
+        try {
+            reply = route(request, path);
+        } catch (ControlException e) {
+            reply = error(e.status(), e.code(), e.getMessage());
+        } catch (ApiException e) {
+            reply = error(e.status(), e.code(), e.getMessage());
+        } catch (RequestTooLargeException e) {
+            reply = error(413, "BodyTooLarge", e.getMessage());
+        } catch (RuntimeException e) {
+            reply = error(500, "InternalError", "The control call failed inside the emulator: " + e);
+        }
+        return reply.body == null ? HttpResponse.empty(reply.status) : HttpIo.json(reply.status, reply.body);
     }
 
-    private Reply route(HttpExchange exchange, String path) throws IOException {
-        String method = exchange.getRequestMethod();
+    private Reply route(HttpRequest request, String path) {
+        String method = request.method();
         if (path.startsWith("/credentials-uri/") && "GET".equals(method)) {
             return Reply.ok(actions.credentialsUri(path.substring("/credentials-uri/".length())));
         }
@@ -65,13 +56,13 @@ public final class ControlHandler implements HttpHandler {
             case "GET /account":
                 return Reply.ok(actions.account());
             case "POST /instances":
-                return new Reply(201, actions.createInstance(HttpIo.body(exchange)));
+                return new Reply(201, actions.createInstance(HttpIo.body(request)));
             case "POST /users":
-                return new Reply(201, actions.createUser(HttpIo.body(exchange)));
+                return new Reply(201, actions.createUser(HttpIo.body(request)));
             case "POST /service-credentials":
-                return Reply.ok(actions.serviceCredentials(HttpIo.body(exchange)));
+                return Reply.ok(actions.serviceCredentials(HttpIo.body(request)));
             case "POST /faults":
-                return new Reply(201, actions.addFault(HttpIo.body(exchange)));
+                return new Reply(201, actions.addFault(HttpIo.body(request)));
             case "DELETE /faults":
                 synchronized (state) {
                     state.faults().clear();
@@ -80,7 +71,7 @@ public final class ControlHandler implements HttpHandler {
             case "GET /settings":
                 return Reply.ok(actions.settings(null));
             case "POST /settings":
-                return Reply.ok(actions.settings(HttpIo.body(exchange)));
+                return Reply.ok(actions.settings(HttpIo.body(request)));
             case "GET /state":
                 synchronized (state) {
                     return Reply.ok(StateView.of(state));
@@ -104,20 +95,19 @@ public final class ControlHandler implements HttpHandler {
             case "GET /metadata-instance":
                 return Reply.ok(actions.metadataInstance(null));
             case "POST /metadata-instance":
-                return Reply.ok(actions.metadataInstance(HttpIo.body(exchange)));
+                return Reply.ok(actions.metadataInstance(HttpIo.body(request)));
             default:
                 return error(404, "UnknownControlCall", "No control call " + method + " " + PREFIX + path
                         + "; see the emulator's documentation for the control API.");
         }
     }
 
-    private void serveMetadata(HttpExchange exchange, String rest) throws IOException {
+    private HttpResponse serveMetadata(HttpRequest request, String rest) {
         int slash = rest.indexOf('/');
         if (slash <= 0) {
-            HttpIo.sendText(exchange, 404, "404 - Not Found");
-            return;
+            return HttpResponse.text(404, "404 - Not Found");
         }
-        metadata.serve(exchange, rest.substring(0, slash), rest.substring(slash));
+        return metadata.serve(request, rest.substring(0, slash), rest.substring(slash));
     }
 
     private static Reply error(int status, String code, String message) {

@@ -66,6 +66,8 @@ final class StateView {
         ObjectNode tags = json.putObject("tags");
         instance.tags().forEach(tags::put);
         json.put("ramRoleName", instance.ramRoleName());
+        json.put("httpTokens", instance.httpTokens());
+        json.put("httpEndpoint", instance.httpEndpoint());
         return json;
     }
 }

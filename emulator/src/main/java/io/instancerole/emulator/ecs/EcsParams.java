@@ -12,6 +12,7 @@ import java.util.Set;
 /** ECS parameter conventions: {@code MissingParameter.<Name>}, JSON-array InstanceIds, PageNumber/PageSize. */
 final class EcsParams {
     static final int MAX_INSTANCE_IDS = 100;
+    private static final String NEXT_TOKEN_PREFIX = "emu-";
 
     private EcsParams() {}
 
@@ -82,10 +83,43 @@ final class EcsParams {
     }
 
     static <T> List<T> page(List<T> all, int pageNumber, int pageSize) {
-        long from = (long) (pageNumber - 1) * pageSize;
+        return slice(all, (long) (pageNumber - 1) * pageSize, pageSize);
+    }
+
+    static <T> List<T> slice(List<T> all, long from, int size) {
         if (from >= all.size()) {
             return List.of();
         }
-        return all.subList((int) from, (int) Math.min(all.size(), from + pageSize));
+        return all.subList((int) from, (int) Math.min(all.size(), from + size));
+    }
+
+    static int maxResults(Call call, int defaultSize, int maxSize) {
+        return number(call, "MaxResults", defaultSize, 1, maxSize);
+    }
+
+    /** An opaque token for the next page: the offset it starts at, so it holds while instances are only added. */
+    static String nextToken(int offset) {
+        return NEXT_TOKEN_PREFIX + Integer.toHexString(offset);
+    }
+
+    /** The offset {@code NextToken} stands for; 0 without one. */
+    // The code for a token the service never gave is UNVERIFIED; chosen after ECS's InvalidParameter.<Name>.
+    static int nextTokenOffset(Call call) {
+        String token = call.param("NextToken");
+        if (token == null) {
+            return 0;
+        }
+        if (token.startsWith(NEXT_TOKEN_PREFIX)) {
+            try {
+                int offset = Integer.parseInt(token.substring(NEXT_TOKEN_PREFIX.length()), 16);
+                if (offset >= 0) {
+                    return offset;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw new ApiException(400, "InvalidParameter.NextToken",
+                "The specified NextToken is not valid: pass the NextToken of the previous answer unchanged.");
     }
 }

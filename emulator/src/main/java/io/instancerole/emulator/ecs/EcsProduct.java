@@ -14,6 +14,7 @@ public final class EcsProduct {
                         "DescribeInstances", InstanceQueries::describeInstances,
                         "DescribeInstanceRamRole", InstanceQueries::describeInstanceRamRole,
                         "AttachInstanceRamRole", RoleBindings::attach,
-                        "DetachInstanceRamRole", RoleBindings::detach));
+                        "DetachInstanceRamRole", RoleBindings::detach,
+                        "ModifyInstanceMetadataOptions", MetadataOptions::modify));
     }
 }

@@ -29,8 +29,12 @@ final class InstanceQueries {
         String region = EcsParams.required(call, "RegionId");
         String idsParam = call.param("InstanceIds");
         List<String> ids = idsParam == null ? null : EcsParams.instanceIds(idsParam);
-        int pageNumber = EcsParams.pageNumber(call);
-        int pageSize = EcsParams.pageSize(call, DESCRIBE_DEFAULT_PAGE, DESCRIBE_MAX_PAGE);
+        // NextToken/MaxResults paging when either is given; PageNumber/PageSize otherwise
+        boolean tokenPaging = call.param("NextToken") != null || call.param("MaxResults") != null;
+        int pageNumber = tokenPaging ? 1 : EcsParams.pageNumber(call);
+        int pageSize = tokenPaging ? EcsParams.maxResults(call, DESCRIBE_DEFAULT_PAGE, DESCRIBE_MAX_PAGE)
+                : EcsParams.pageSize(call, DESCRIBE_DEFAULT_PAGE, DESCRIBE_MAX_PAGE);
+        int offset = tokenPaging ? EcsParams.nextTokenOffset(call) : (pageNumber - 1) * pageSize;
         call.authorize("ecs:DescribeInstances", Arns.instanceResource(region, call.accountId(), "*"));
 
         Predicate<Instance> filter = i -> i.regionId().equals(region);
@@ -45,13 +49,17 @@ final class InstanceQueries {
                     && (tag.getValue() == null || tag.getValue().equals(i.tags().get(tag.getKey()))));
         }
         List<Instance> matching = call.state().instances().stream().filter(filter).collect(Collectors.toList());
-        List<ObjectNode> page = EcsParams.page(matching, pageNumber, pageSize).stream()
+        List<ObjectNode> page = EcsParams.slice(matching, offset, pageSize).stream()
                 .map(InstanceQueries::instanceJson).collect(Collectors.toList());
 
         ObjectNode body = Json.object();
         body.put("TotalCount", matching.size());
-        body.put("PageNumber", pageNumber);
-        body.put("PageSize", pageSize);
+        if (tokenPaging) {
+            body.put("NextToken", offset + pageSize < matching.size() ? EcsParams.nextToken(offset + pageSize) : "");
+        } else {
+            body.put("PageNumber", pageNumber);
+            body.put("PageSize", pageSize);
+        }
         body.set("Instances", Json.wrappedList("Instance", page));
         return body;
     }
@@ -134,6 +142,7 @@ final class InstanceQueries {
             tags.add(tag);
         });
         json.set("Tags", Json.wrappedList("Tag", tags));
+        json.set("MetadataOptions", MetadataOptions.json(instance));
         return json;
     }
 

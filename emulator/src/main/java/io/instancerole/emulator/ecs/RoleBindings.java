@@ -192,20 +192,20 @@ final class RoleBindings {
         body.put("FailCount", outcomes.stream().filter(o -> o.error != null).count());
     }
 
-    private static Optional<Instance> instance(Call call, String region, String id) {
+    static Optional<Instance> instance(Call call, String region, String id) {
         return call.state().instance(id).filter(i -> i.regionId().equals(region));
     }
 
-    private static ApiException notFound(String id) {
+    static ApiException notFound(String id) {
         return new ApiException(404, "InvalidInstanceId.NotFound", "The specified InstanceId does not exist: " + id + ".");
     }
 
-    private static String instanceResource(Call call, String region, String id) {
+    static String instanceResource(Call call, String region, String id) {
         return Arns.instanceResource(region, call.accountId(), id);
     }
 
     /** The instance's tags as {@code ecs:tag/<key>} condition keys. */
-    private static Map<String, List<String>> tagContext(Call call, String region, String id) {
+    static Map<String, List<String>> tagContext(Call call, String region, String id) {
         Map<String, List<String>> context = new HashMap<>();
         instance(call, region, id).ifPresent(i -> i.tags().forEach(
                 (key, value) -> context.put("ecs:tag/" + key.toLowerCase(Locale.ROOT), List.of(value))));

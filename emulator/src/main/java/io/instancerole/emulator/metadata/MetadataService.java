@@ -1,15 +1,14 @@
 package io.instancerole.emulator.metadata;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import io.instancerole.emulator.core.HttpIo;
 import io.instancerole.emulator.core.Json;
 import io.instancerole.emulator.core.Times;
+import io.instancerole.emulator.http.HttpRequest;
+import io.instancerole.emulator.http.HttpResponse;
 import io.instancerole.emulator.state.CloudState;
 import io.instancerole.emulator.state.Instance;
 import io.instancerole.emulator.state.Role;
 import io.instancerole.emulator.state.Session;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,12 +30,12 @@ public final class MetadataService {
     }
 
     /** Serves {@code path} (starting {@code /latest/}) for {@code instanceId}. */
-    public void serve(HttpExchange exchange, String instanceId, String path) throws IOException {
+    public HttpResponse serve(HttpRequest request, String instanceId, String path) {
         Answer answer;
         synchronized (state) {
-            answer = answer(exchange, instanceId, path);
+            answer = answer(request, instanceId, path);
         }
-        HttpIo.send(exchange, answer.status, answer.json ? HttpIo.JSON_TYPE : HttpIo.TEXT_TYPE,
+        return HttpResponse.of(answer.status, answer.json ? HttpResponse.JSON_TYPE : HttpResponse.TEXT_TYPE,
                 answer.body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -54,21 +53,26 @@ public final class MetadataService {
         return role.map(r -> credentialsJson(sessionFor(instance.get(), r)));
     }
 
-    private Answer answer(HttpExchange exchange, String instanceId, String path) {
+    private Answer answer(HttpRequest request, String instanceId, String path) {
         Optional<Instance> found = state.instance(instanceId);
         if (found.isEmpty()) {
             return Answer.notFound();
         }
         Instance instance = found.get();
-        String method = exchange.getRequestMethod();
+        if (Instance.HTTP_ENDPOINT_DISABLED.equals(instance.httpEndpoint())) {
+            // chosen here: ECS documents that a disabled endpoint serves nothing, not what a client then sees
+            return Answer.text(403, "403 - Forbidden: the metadata endpoint of this instance is disabled");
+        }
+        String method = request.method();
         if ("/latest/api/token".equals(path)) {
-            return "PUT".equals(method) ? issueToken(exchange, instanceId) : Answer.text(405, "405 - Method Not Allowed");
+            return "PUT".equals(method) ? issueToken(request, instanceId) : Answer.text(405, "405 - Method Not Allowed");
         }
         if (!"GET".equals(method)) {
             return Answer.text(405, "405 - Method Not Allowed");
         }
-        String token = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
-        if (token != null && !state.metadataTokenValid(token, instanceId)) {
+        String token = request.header(TOKEN_HEADER);
+        boolean hardened = Instance.HTTP_TOKENS_REQUIRED.equals(instance.httpTokens());
+        if ((token == null && hardened) || (token != null && !state.metadataTokenValid(token, instanceId))) {
             return Answer.text(401, "401 - Unauthorized");
         }
         switch (path) {
@@ -90,11 +94,11 @@ public final class MetadataService {
         return Answer.notFound();
     }
 
-    private Answer issueToken(HttpExchange exchange, String instanceId) {
-        if (exchange.getRequestHeaders().containsKey("X-Forwarded-For")) {
+    private Answer issueToken(HttpRequest request, String instanceId) {
+        if (request.header("X-Forwarded-For") != null) {
             return Answer.text(403, "403 - Forbidden: token requests must not be forwarded");
         }
-        String ttl = exchange.getRequestHeaders().getFirst(TTL_HEADER);
+        String ttl = request.header(TTL_HEADER);
         long seconds;
         try {
             seconds = ttl == null ? -1 : Long.parseLong(ttl.trim());

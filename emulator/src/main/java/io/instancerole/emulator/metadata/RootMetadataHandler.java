@@ -1,10 +1,9 @@
 package io.instancerole.emulator.metadata;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import io.instancerole.emulator.core.HttpIo;
+import io.instancerole.emulator.http.HttpHandler;
+import io.instancerole.emulator.http.HttpRequest;
+import io.instancerole.emulator.http.HttpResponse;
 import io.instancerole.emulator.state.CloudState;
-import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -21,20 +20,15 @@ public final class RootMetadataHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try {
-            String path = exchange.getRequestURI().getPath();
-            Optional<String> instanceId;
-            synchronized (state) {
-                instanceId = state.metadataInstance();
-            }
-            if (instanceId.isEmpty() || !path.startsWith("/latest/")) {
-                HttpIo.sendText(exchange, 404, "404 - Not Found");
-                return;
-            }
-            metadata.serve(exchange, instanceId.get(), path);
-        } finally {
-            exchange.close();
+    public HttpResponse handle(HttpRequest request) {
+        String path = request.path();
+        Optional<String> instanceId;
+        synchronized (state) {
+            instanceId = state.metadataInstance();
         }
+        if (instanceId.isEmpty() || !path.startsWith("/latest/")) {
+            return HttpResponse.text(404, "404 - Not Found");
+        }
+        return metadata.serve(request, instanceId.get(), path);
     }
 }

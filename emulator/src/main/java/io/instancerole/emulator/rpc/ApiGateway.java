@@ -1,15 +1,15 @@
 package io.instancerole.emulator.rpc;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.instancerole.emulator.core.ApiException;
 import io.instancerole.emulator.core.HttpIo;
 import io.instancerole.emulator.core.Ids;
 import io.instancerole.emulator.core.Json;
 import io.instancerole.emulator.core.RequestTooLargeException;
+import io.instancerole.emulator.http.HttpHandler;
+import io.instancerole.emulator.http.HttpRequest;
+import io.instancerole.emulator.http.HttpResponse;
 import io.instancerole.emulator.state.CloudState;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -34,39 +34,26 @@ public final class ApiGateway implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try {
-            serve(exchange);
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
+    public HttpResponse handle(HttpRequest http) {
         String requestId = Ids.requestId();
-        String method = exchange.getRequestMethod();
-        if (!"/".equals(exchange.getRequestURI().getPath())) {
-            sendError(exchange, requestId, null, new ApiException(404, "InvalidApi.NotFound",
+        String method = http.method();
+        if (!"/".equals(http.path())) {
+            return error(requestId, null, new ApiException(404, "InvalidApi.NotFound",
                     "Specified api is not found: RPC calls go to the path \"/\"."));
-            return;
         }
         if (!"GET".equals(method) && !"POST".equals(method)) {
-            sendError(exchange, requestId, null, new ApiException(400, "UnsupportedHTTPMethod",
+            return error(requestId, null, new ApiException(400, "UnsupportedHTTPMethod",
                     "Specified HTTP method " + method + " is not supported: use POST or GET."));
-            return;
         }
-        Map<String, String> params;
+        RpcRequest request;
         try {
-            params = HttpIo.params(exchange);
+            request = RpcRequest.from(http);
         } catch (IllegalArgumentException e) {
-            sendError(exchange, requestId, null, ApiException.invalidParameter("InvalidParameter",
+            return error(requestId, null, ApiException.invalidParameter("InvalidParameter",
                     "The request is not a well-formed URL-encoded parameter list: " + e.getMessage()));
-            return;
         } catch (RequestTooLargeException e) {
-            sendError(exchange, requestId, null, new ApiException(413, "RequestTooLarge", e.getMessage()));
-            return;
+            return error(requestId, null, new ApiException(413, "RequestTooLarge", e.getMessage()));
         }
-        RpcRequest request = new RpcRequest(method, params, exchange.getRemoteAddress().getAddress().getHostAddress());
         Optional<Product> product = Optional.ofNullable(request.param("Version")).map(productsByVersion::get);
         ObjectNode body = Json.object();
         body.put("RequestId", requestId);
@@ -93,16 +80,12 @@ public final class ApiGateway implements HttpHandler {
                 status = error.status();
             }
             state.calls().record(product.map(Product::name).orElse(null), request.param("Action"),
-                    principal == null ? null : principal.arn(), request.params(), status,
+                    principal == null ? null : principal.arn(), Authenticator.signatureVersion(request), request.params(), status,
                     error == null ? null : error.code());
             latency = state.settings().nextCallLatency();
         }
         awaitLatency(latency);
-        if (error != null) {
-            sendError(exchange, requestId, product.orElse(null), error);
-        } else {
-            HttpIo.sendJson(exchange, status, body);
-        }
+        return error != null ? error(requestId, product.orElse(null), error) : HttpIo.json(status, body);
     }
 
     /** Each call waits on its own worker thread, holding no lock. */
@@ -131,8 +114,7 @@ public final class ApiGateway implements HttpHandler {
                         + actionName + " of Version " + request.param("Version") + " is not emulated."));
     }
 
-    private static void sendError(HttpExchange exchange, String requestId, Product product, ApiException error)
-            throws IOException {
+    private static HttpResponse error(String requestId, Product product, ApiException error) {
         ObjectNode body = Json.object();
         body.put("RequestId", requestId);
         body.put("HostId", product == null ? "emulator" : product.hostId());
@@ -143,6 +125,6 @@ public final class ApiGateway implements HttpHandler {
         if (error.accessDeniedDetail() != null) {
             body.set("AccessDeniedDetail", error.accessDeniedDetail());
         }
-        HttpIo.sendJson(exchange, error.status(), body);
+        return HttpIo.json(error.status(), body);
     }
 }

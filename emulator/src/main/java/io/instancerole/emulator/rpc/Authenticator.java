@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The gateway checks of every RPC call, in the order the real gateway reports them: parameters,
- * timestamp, AccessKey, signature, nonce, STS token. Called under the state lock.
+ * The gateway checks of every RPC call, signed with V1 or V3, in the order the real gateway reports
+ * them: parameters, timestamp, AccessKey, signature, nonce, STS token. Called under the state lock.
  */
 public final class Authenticator {
     /** The real service's window for Timestamp skew and for remembering nonces. */
@@ -28,32 +28,28 @@ public final class Authenticator {
         this.state = state;
     }
 
+    /** The principal that signed {@code request} (V1 or V3); the check's error otherwise. */
     public Principal authenticate(RpcRequest request) {
-        String accessKeyId = required(request, "AccessKeyId");
-        String signature = required(request, RpcSignature.SIGNATURE);
-        String nonce = required(request, "SignatureNonce");
-        checkSignatureMethod(request);
+        SignedCall call = signedCall(request);
         // a machine's clock, not the account's (possibly advanced) time: time passing does not skew clients
         Instant wallClock = Instant.now();
-        checkTimestamp(required(request, "Timestamp"), wallClock);
+        checkTimestamp(call.timestamp(), wallClock);
 
+        String accessKeyId = call.accessKeyId();
         Optional<Session> session = state.session(accessKeyId);
         Optional<AccessKey> key = session.isPresent() ? Optional.empty() : state.accessKey(accessKeyId);
         if (session.isEmpty() && key.isEmpty()) {
             throw new ApiException(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
         }
         String secret = session.map(Session::accessKeySecret).orElseGet(() -> key.get().secret());
-        String expectedStringToSign = RpcSignature.stringToSign(request.method(), request.params());
-        if (!RpcSignature.matches(RpcSignature.sign(expectedStringToSign, secret), signature)) {
-            // the SDK compares the text after "string to sign is:" with its own to tell a wrong secret apart
-            throw new ApiException(400, "SignatureDoesNotMatch",
-                    "Specified signature is not matched with our calculation. server string to sign is:"
-                            + expectedStringToSign);
+        Optional<ApiException> mismatch = call.mismatch(secret);
+        if (mismatch.isPresent()) {
+            throw mismatch.get();
         }
-        useNonce(nonce, wallClock);
+        useNonce(call.nonce(), wallClock);
 
         if (session.isPresent()) {
-            checkSecurityToken(request, session.get(), state.now());
+            checkSecurityToken(call.securityToken(), session.get(), state.now());
             return Principal.session(state.accountId(), session.get());
         }
         if (accessKeyId.startsWith(STS_KEY_PREFIX)) {
@@ -68,20 +64,13 @@ public final class Authenticator {
                 .orElseThrow(() -> new ApiException(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found."));
     }
 
-    private static String required(RpcRequest request, String name) {
-        String value = request.param(name);
-        if (value == null) {
-            throw ApiException.missingParameter(name);
-        }
-        return value;
+    /** Which signature version signed the call: "1.0" or "3". */
+    public static String signatureVersion(RpcRequest request) {
+        return AcsSignatureV3.applies(request) ? "3" : "1.0";
     }
 
-    private static void checkSignatureMethod(RpcRequest request) {
-        if (!"HMAC-SHA1".equals(required(request, "SignatureMethod"))
-                || !"1.0".equals(required(request, "SignatureVersion"))) {
-            throw new ApiException(400, "InvalidSignatureMethod",
-                    "Specified signature method is not supported: use SignatureMethod HMAC-SHA1 with SignatureVersion 1.0.");
-        }
+    private static SignedCall signedCall(RpcRequest request) {
+        return AcsSignatureV3.applies(request) ? AcsSignatureV3.read(request) : RpcSignature.read(request);
     }
 
     private static void checkTimestamp(String timestamp, Instant now) {
@@ -113,8 +102,7 @@ public final class Authenticator {
     }
 
     // Statuses of the InvalidSecurityToken.* codes are UNVERIFIED; 400 is the likeliest (reference 3.2).
-    private void checkSecurityToken(RpcRequest request, Session session, Instant now) {
-        String token = request.param("SecurityToken");
+    private void checkSecurityToken(String token, Session session, Instant now) {
         if (token == null) {
             throw new ApiException(400, "MissingSecurityToken",
                     "SecurityToken is mandatory for this action: an STS AccessKey must be sent with its SecurityToken.");

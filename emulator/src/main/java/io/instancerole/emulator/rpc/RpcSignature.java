@@ -1,11 +1,13 @@
 package io.instancerole.emulator.rpc;
 
+import io.instancerole.emulator.core.ApiException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import javax.crypto.Mac;
@@ -16,6 +18,45 @@ public final class RpcSignature {
     public static final String SIGNATURE = "Signature";
 
     private RpcSignature() {}
+
+    /** The V1 claims of {@code request}: its {@code AccessKeyId}, {@code Timestamp}, {@code SignatureNonce} parameters. */
+    static SignedCall read(RpcRequest request) {
+        String accessKeyId = required(request, "AccessKeyId");
+        String signature = required(request, SIGNATURE);
+        String nonce = required(request, "SignatureNonce");
+        if (!"HMAC-SHA1".equals(required(request, "SignatureMethod"))
+                || !"1.0".equals(required(request, "SignatureVersion"))) {
+            throw new ApiException(400, "InvalidSignatureMethod",
+                    "Specified signature method is not supported: use SignatureMethod HMAC-SHA1 with SignatureVersion 1.0.");
+        }
+        String timestamp = required(request, "Timestamp");
+        return new SignedCall() {
+            @Override public String version() { return "1.0"; }
+            @Override public String accessKeyId() { return accessKeyId; }
+            @Override public String timestamp() { return timestamp; }
+            @Override public String nonce() { return nonce; }
+            @Override public String securityToken() { return request.param("SecurityToken"); }
+
+            @Override
+            public Optional<ApiException> mismatch(String secret) {
+                String expected = stringToSign(request.method(), request.params());
+                if (matches(sign(expected, secret), signature)) {
+                    return Optional.empty();
+                }
+                // the SDK compares the text after "string to sign is:" with its own to tell a wrong secret apart
+                return Optional.of(new ApiException(400, "SignatureDoesNotMatch",
+                        "Specified signature is not matched with our calculation. server string to sign is:" + expected));
+            }
+        };
+    }
+
+    private static String required(RpcRequest request, String name) {
+        String value = request.param(name);
+        if (value == null) {
+            throw ApiException.missingParameter(name);
+        }
+        return value;
+    }
 
     /** {@code METHOD&%2F&percentEncode(sorted, encoded name=value pairs joined by &)}; {@code Signature} excluded. */
     public static String stringToSign(String method, Map<String, String> params) {

@@ -13,13 +13,14 @@ public final class CallLog {
     private final ArrayNode calls = Json.array();
     private long lastSeq;
 
-    public void record(String product, String action, String principal, Map<String, String> params,
-                       int httpStatus, String code) {
+    public void record(String product, String action, String principal, String signatureVersion,
+                       Map<String, String> params, int httpStatus, String code) {
         ObjectNode call = calls.addObject();
         call.put("seq", ++lastSeq);
         call.put("product", product);
         call.put("action", action);
         call.put("principal", principal);
+        call.put("signatureVersion", signatureVersion);
         ObjectNode shown = call.putObject("params");
         params.forEach((name, value) -> {
             if (!HIDDEN_PARAMS.contains(name)) {

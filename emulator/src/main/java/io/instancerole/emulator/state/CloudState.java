@@ -115,6 +115,9 @@ public final class CloudState {
         userKeys.values().removeIf(k -> k.userName().equalsIgnoreCase(name));
     }
 
+    List<AccessKey> userKeys() { return new ArrayList<>(userKeys.values()); }
+    void putUserKey(AccessKey key) { userKeys.put(key.id(), key); }
+
     public AccessKey issueUserKey(String userName) {
         AccessKey key = new AccessKey(Ids.accessKeyId(), Ids.accessKeySecret(), userName);
         userKeys.put(key.id(), key);
@@ -139,6 +142,9 @@ public final class CloudState {
         return session;
     }
 
+    List<Session> sessions() { return new ArrayList<>(sessions.values()); }
+    void putSession(Session session) { sessions.put(session.accessKeyId(), session); }
+
     public Optional<Session> session(String accessKeyId) { return Optional.ofNullable(sessions.get(accessKeyId)); }
 
     public Optional<Session> sessionByToken(String token) {
@@ -161,6 +167,8 @@ public final class CloudState {
     }
 
     public Optional<String> selectedMetadataInstance() { return Optional.ofNullable(selectedMetadataInstance); }
+
+    String lastBoundInstance() { return lastBoundInstance; }
 
     // ---- metadata tokens (hardened mode)
 

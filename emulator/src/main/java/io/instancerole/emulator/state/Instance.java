@@ -9,6 +9,10 @@ import java.util.Map;
 public final class Instance {
     public static final String VPC = "vpc";
     public static final String CLASSIC = "classic";
+    public static final String HTTP_TOKENS_OPTIONAL = "optional";
+    public static final String HTTP_TOKENS_REQUIRED = "required";
+    public static final String HTTP_ENDPOINT_ENABLED = "enabled";
+    public static final String HTTP_ENDPOINT_DISABLED = "disabled";
 
     private final String id;
     private final String regionId;
@@ -21,6 +25,8 @@ public final class Instance {
     private String ramRoleName;
     private String ramRolePolicy;
     private Session metadataSession;
+    private String httpTokens = HTTP_TOKENS_OPTIONAL;
+    private String httpEndpoint = HTTP_ENDPOINT_ENABLED;
 
     public Instance(String id, String regionId, String networkType, String status, String name,
                     Map<String, String> tags, String privateIp, Instant creationTime) {
@@ -62,4 +68,14 @@ public final class Instance {
     public Session metadataSession() { return metadataSession; }
 
     public void setMetadataSession(Session session) { this.metadataSession = session; }
+
+    /** {@code optional} (default) or {@code required}: whether metadata reads need a token (hardened mode). */
+    public String httpTokens() { return httpTokens; }
+    /** {@code enabled} (default) or {@code disabled}: whether the metadata service answers at all. */
+    public String httpEndpoint() { return httpEndpoint; }
+
+    public void setMetadataOptions(String tokens, String endpoint) {
+        this.httpTokens = tokens;
+        this.httpEndpoint = endpoint;
+    }
 }

@@ -22,13 +22,30 @@ public final class ManagedPolicy {
     private Instant updateDate;
 
     public ManagedPolicy(String name, String type, String description, String document, Instant createDate) {
+        this(name, type, description, createDate);
+        this.defaultVersionId = addVersion(document, createDate).id();
+    }
+
+    private ManagedPolicy(String name, String type, String description, Instant createDate) {
         this.name = name;
         this.type = type;
         this.description = description;
         this.createDate = createDate;
         this.updateDate = createDate;
-        this.defaultVersionId = addVersion(document, createDate).id();
     }
+
+    /** A policy as saved: its versions, default and numbering kept. */
+    static ManagedPolicy restore(String name, String type, String description, Instant createDate, Instant updateDate,
+                                 String defaultVersionId, int lastVersionNumber, List<PolicyVersion> versions) {
+        ManagedPolicy policy = new ManagedPolicy(name, type, description, createDate);
+        versions.forEach(v -> policy.versions.put(v.id(), v));
+        policy.defaultVersionId = defaultVersionId;
+        policy.lastVersionNumber = lastVersionNumber;
+        policy.updateDate = updateDate;
+        return policy;
+    }
+
+    int lastVersionNumber() { return lastVersionNumber; }
 
     public String name() { return name; }
     public String type() { return type; }

@@ -37,6 +37,7 @@ public final class Role {
     public Instant updateDate() { return updateDate; }
 
     /** ECS sees a new role only after the propagation delay that was configured when it was created. */
+    public Instant visibleToEcsAt() { return visibleToEcsAt; }
     public boolean visibleToEcs(Instant now) { return !now.isBefore(visibleToEcsAt); }
 
     public void update(String newDescription, String newTrustDocument, long newMaxSessionDuration, Instant now) {

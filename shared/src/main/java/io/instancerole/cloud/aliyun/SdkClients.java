@@ -42,8 +42,7 @@ final class SdkClients {
     private SdkClient newClient(CloudCredentials credentials) {
         HttpClientConfig http = HttpClientConfig.getDefault();
         // HttpURLConnection instead of Apache HttpClient: far fewer classes to load on a cold start
-        http.setClientType(HttpClientType.Custom);
-        http.setCustomClientClassName(HeaderTolerantUrlConnClient.class.getName());
+        http.setClientType(HttpClientType.Compatible);
         http.setConnectionTimeoutMillis(CONNECT_TIMEOUT_MILLIS);
         http.setReadTimeoutMillis(READ_TIMEOUT_MILLIS);
         // RAM and STS calls carry a RegionId too; ECS requests set their own
