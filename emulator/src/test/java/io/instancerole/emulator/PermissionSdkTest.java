@@ -4,6 +4,7 @@ import static io.instancerole.emulator.testing.SdkRequests.attachInstanceRamRole
 import static io.instancerole.emulator.testing.SdkRequests.attachPolicyToUser;
 import static io.instancerole.emulator.testing.SdkRequests.createPolicy;
 import static io.instancerole.emulator.testing.SdkRequests.createRole;
+import static io.instancerole.emulator.testing.SdkRequests.detachInstanceRamRole;
 import static io.instancerole.emulator.testing.SdkRequests.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,6 +101,29 @@ class PermissionSdkTest {
     }
 
     @Test
+    void resourceTagConditionIsJudgedOnEveryInstanceOfADetach() throws Exception {
+        EMULATOR.send(root, createRole("app-role", TrustPolicies.ecs()));
+        String teamA = vpc("team-a");
+        String teamB = vpc("team-b");
+        EMULATOR.send(root, attachInstanceRamRole("app-role", teamA, teamB));
+        DefaultAcsClient grantee = EMULATOR.user("grantee");
+        grant("grantee", "team-a-detach", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"ecs:DetachInstanceRamRole\",\"Resource\":\"*\","
+                + "\"Condition\":{\"StringEquals\":{\"acs:ResourceTag/team\":\"team-a\"}}}]}");
+
+        ClientException mixed = EMULATOR.failure(grantee, detachInstanceRamRole("app-role", teamA, teamB));
+        ClientException otherTeam = EMULATOR.failure(grantee, detachInstanceRamRole("app-role", teamB));
+        int failures = EMULATOR.send(grantee, detachInstanceRamRole("app-role", teamA)).getFailCount();
+
+        assertEquals("Forbidden.RAM", mixed.getErrCode());
+        assertTrue(mixed.getErrMsg().contains("instance/" + teamB), mixed.getErrMsg());
+        assertEquals("Forbidden.RAM", otherTeam.getErrCode());
+        assertEquals(0, failures);
+        assertEquals("app-role", instanceRole(teamB));
+        assertEquals("null", instanceRole(teamA));
+    }
+
+    @Test
     void explicitDenyBeatsAllow() throws Exception {
         EMULATOR.send(root, createRole("app-role", TrustPolicies.ecs()));
         DefaultAcsClient carol = EMULATOR.user("carol");
@@ -143,6 +167,15 @@ class PermissionSdkTest {
 
     private static String vpc(String team) {
         return EMULATOR.control().createInstance(NewInstance.vpc("cn-hangzhou").tag("team", team));
+    }
+
+    private static String instanceRole(String instanceId) {
+        for (com.fasterxml.jackson.databind.JsonNode instance : EMULATOR.control().state().path("instances")) {
+            if (instance.path("instanceId").asText().equals(instanceId)) {
+                return instance.path("ramRoleName").asText("null");
+            }
+        }
+        throw new AssertionError("no instance " + instanceId);
     }
 
     private static GetRoleRequest getRole(String name) {

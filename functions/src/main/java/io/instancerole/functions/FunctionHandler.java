@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.instancerole.domain.audit.AuditWriter;
 import io.instancerole.domain.error.DomainException;
+import io.instancerole.domain.error.ErrorCode;
 import io.instancerole.domain.model.Caller;
 import io.instancerole.domain.service.Json;
 import io.instancerole.domain.service.LogSink;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -126,7 +128,7 @@ public abstract class FunctionHandler implements StreamRequestHandler, FunctionI
         Endpoint endpoint = matched.route().target();
         Caller caller = null;
         if (endpoint.takesCallerHeaders()) {
-            caller = Caller.of(request.header(CALLER_ID_HEADER).orElse(null), request.header(CALLER_TEAM_HEADER).orElse(null));
+            caller = Caller.of(identityHeader(request, CALLER_ID_HEADER), identityHeader(request, CALLER_TEAM_HEADER));
             audit.caller(caller);
         }
         endpoint.rejectUnknownQueryParameters(request);
@@ -194,6 +196,24 @@ public abstract class FunctionHandler implements StreamRequestHandler, FunctionI
 
     private static String abbreviate(String path) {
         return path.length() <= MAX_AUDITED_PATH ? path : path.substring(0, MAX_AUDITED_PATH) + "...";
+    }
+
+    /**
+     * The one value of an identity header. Sent more than once (in any letter case, or with several
+     * values) it is 401, never a guess at which one was meant.
+     */
+    private static String identityHeader(ApiRequest request, String name) {
+        List<String> values = request.headerValues(name);
+        if (values.size() > 1) {
+            throw new DomainException(ErrorCode.Unauthenticated, name + " was sent " + values.size()
+                    + " times: the API gateway must pass exactly one, so the caller cannot be told apart");
+        }
+        // a proxy joins a repeated header's values with commas
+        if (!values.isEmpty() && values.get(0).contains(",")) {
+            throw new DomainException(ErrorCode.Unauthenticated, name + " has several comma-separated values: the API gateway"
+                    + " must pass exactly one, so the caller cannot be told apart");
+        }
+        return values.isEmpty() ? null : values.get(0);
     }
 
     /** For the operator, in the function log: what failed, with the stack trace the caller never sees. */

@@ -202,12 +202,13 @@ class ChatOpsFunctionTest {
     @Test
     void anotherTeamsInstanceIsRefusedInChatAsOverRest() {
         String teamB = WORLD.teamInstance("team-b");
+        // another team's instance answers as a missing one, in chat as over REST
         Answer rest = WORLD.call(DescribeFunction.class, GatewayEvent.get("/v1/instances/" + teamB + "/role").caller("alice", "team-a"))
-                .assertError(403, "Forbidden");
+                .assertError(404, "InstanceNotFound");
         byte[] show = slackBody("U0ALICE", "show " + teamB);
         Answer chat = WORLD.call(ChatOpsFunction.class, slack(show, show, now() / 1000, SLACK_SECRET)).assertOk(200);
-        assertTrue(slackText(chat).contains("*Forbidden*: " + rest.body().path("message").asText()), slackText(chat));
-        assertEquals("denied", lastAudit().path("outcome").asText());
+        assertTrue(slackText(chat).contains("*InstanceNotFound*: " + rest.body().path("message").asText()), slackText(chat));
+        assertEquals("invalid", lastAudit().path("outcome").asText());
         assertEquals("GET /v1/instances/{instanceId}/role", lastAudit().path("route").asText());
     }
 

@@ -77,6 +77,29 @@ class ErrorCodesTest {
     }
 
     @Test
+    void identityHeadersSentTwiceAreNeverGuessedAt() {
+        JsonNode before = WORLD.state();
+        // the issue's attack: a second header in another letter case naming the admin team
+        WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"team-a-web\"}").header("x-caller-team", "platform"))
+                .assertError(401, "Unauthenticated");
+        WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"team-a-web\"}").header("X-CALLER-ID", "mallory"))
+                .assertError(401, "Unauthenticated");
+        Answer several = WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"platform-admin\"}")
+                .headerValues("X-Caller-Team", "team-a", "platform")).assertError(401, "Unauthenticated");
+        WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"platform-admin\"}")
+                .header("X-Caller-Team", "team-a,platform")).assertError(401, "Unauthenticated");
+        Answer joinedId = WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"team-a-web\"}")
+                .header("X-Caller-Id", "alice,mallory")).assertError(401, "Unauthenticated");
+        assertTrue(joinedId.body().path("message").asText().contains("several comma-separated values"), joinedId.rawBody());
+
+        assertTrue(several.body().path("message").asText().contains("X-Caller-Team was sent 2 times"), several.rawBody());
+        assertEquals(before, WORLD.state());
+        // one of each, in any letter case, is fine
+        WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"team-a-web\"}").withoutHeader("X-Caller-Team")
+                .header("x-caller-team", "team-a")).assertOk(201);
+    }
+
+    @Test
     void provokesForbidden() {
         Answer answer = WORLD.call(CreateRoleFunction.class, post("/v1/roles", "{\"roleName\":\"team-b-web\"}")).assertError(403, "Forbidden");
         assertTrue(answer.body().path("message").asText().contains("team-a-"), "names the rule: " + answer.rawBody());
@@ -167,6 +190,26 @@ class ErrorCodesTest {
                 + "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"acs:oss:*:*:b/*\"}]}}"))
                 .assertError(409, "Conflict");
         assertCloudFacts(answer, "CreatePolicy", "LimitExceeded.Policy");
+    }
+
+    @Test
+    void aLaterStepTheCloudRefusesIs207WithTheFailedItem() {
+        WORLD.createEcsRole("team-a-web");
+        WORLD.createEcsRole("team-a-api");
+        WORLD.control().addFault(FaultSpec.of("AttachPolicyToRole", "LimitExceeded.Role.Policy", 409));
+        String body = "{\"policyName\":\"team-a-p\",\"attachToRoles\":[\"team-a-web\",\"team-a-api\"],\"document\":"
+                + "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"acs:oss:*:*:b/*\"}]}}";
+
+        Answer half = WORLD.call(CreatePolicyFunction.class, post("/v1/policies", body)).assertOk(207);
+        Answer retry = WORLD.call(CreatePolicyFunction.class, post("/v1/policies", body)).assertOk(200);
+
+        assertEquals("created", half.body().path("status").asText());
+        assertEquals("failed", half.body().path("attachments").path(0).path("status").asText());
+        assertEquals("LimitExceeded.Role.Policy", half.body().path("attachments").path(0).path("code").asText());
+        assertEquals("attached", half.body().path("attachments").path(1).path("status").asText());
+        assertEquals("partial", WORLD.logger().auditLines().get(0).path("outcome").asText());
+        assertEquals("attached", retry.body().path("attachments").path(0).path("status").asText());
+        assertEquals("alreadyAttached", retry.body().path("attachments").path(1).path("status").asText());
     }
 
     @Test

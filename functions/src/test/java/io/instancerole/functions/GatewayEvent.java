@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +18,8 @@ final class GatewayEvent {
 
     private final String method;
     private final String path;
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    /** A header's value, or several (a JSON array, as a gateway may pass a repeated header). */
+    private final Map<String, List<String>> headers = new LinkedHashMap<>();
     private final Map<String, String> query = new LinkedHashMap<>();
     private final Map<String, String> pathParameters = new LinkedHashMap<>();
     private byte[] body;
@@ -26,10 +28,10 @@ final class GatewayEvent {
     private GatewayEvent(String method, String path) {
         this.method = method;
         this.path = path;
-        headers.put("X-Ca-Api-Gateway", "8D4F1C2A-93B1-4E0C-A1F7-1B2C3D4E5F60");
-        headers.put("X-Forwarded-For", "203.0.113.7");
-        headers.put("User-Agent", "pipeline/1.0");
-        headers.put("Accept", "application/json");
+        header("X-Ca-Api-Gateway", "8D4F1C2A-93B1-4E0C-A1F7-1B2C3D4E5F60");
+        header("X-Forwarded-For", "203.0.113.7");
+        header("User-Agent", "pipeline/1.0");
+        header("Accept", "application/json");
     }
 
     static GatewayEvent post(String path, String jsonBody) {
@@ -50,7 +52,13 @@ final class GatewayEvent {
     }
 
     GatewayEvent header(String name, String value) {
-        headers.put(name, value);
+        headers.put(name, List.of(value));
+        return this;
+    }
+
+    /** The header as a JSON array of {@code values}. */
+    GatewayEvent headerValues(String name, String... values) {
+        headers.put(name, List.of(values));
         return this;
     }
 
@@ -97,7 +105,13 @@ final class GatewayEvent {
         event.put("path", path);
         event.put("httpMethod", method);
         ObjectNode headerNode = event.putObject("headers");
-        headers.forEach(headerNode::put);
+        headers.forEach((name, values) -> {
+            if (values.size() == 1) {
+                headerNode.put(name, values.get(0));
+            } else {
+                values.forEach(headerNode.putArray(name)::add);
+            }
+        });
         ObjectNode queryNode = event.putObject("queryParameters");
         query.forEach(queryNode::put);
         ObjectNode pathNode = event.putObject("pathParameters");

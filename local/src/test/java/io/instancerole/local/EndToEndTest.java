@@ -3,11 +3,22 @@ package io.instancerole.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.aliyuncs.AcsRequest;
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.auth.BasicCredentials;
+import com.aliyuncs.ecs.model.v20140526.AttachInstanceRamRoleRequest;
+import com.aliyuncs.ecs.model.v20140526.DetachInstanceRamRoleRequest;
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.profile.DefaultProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.instancerole.emulator.Emulator;
 import io.instancerole.emulator.client.EmulatorControl;
+import io.instancerole.emulator.client.NewInstance;
+import io.instancerole.emulator.client.UserKeys;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * functions, over real HTTP, checking the emulator's state after every step; then the guardrails.
  */
 class EndToEndTest {
+    private static final String TEAM_B = "dev-team-b";
     private static StackRunner runner;
     private static LocalStack stack;
     private static Emulator emulator;
@@ -169,9 +181,59 @@ class EndToEndTest {
         ensureWalkthroughRole();
         JsonNode result = expect(207, Walkthrough.BIND_OTHER_TEAMS_INSTANCE).path("results").get(0);
         assertEquals("failed", result.path("status").asText());
-        assertEquals("Forbidden", result.path("code").asText());
+        // another team's instance answers exactly as a missing one: nothing to learn from it
+        assertEquals("InstanceNotFound", result.path("code").asText());
         assertNull(state().boundRole("i-demob1"));
-        assertEquals("Forbidden", expect(403, Walkthrough.DESCRIBE_OTHER_TEAMS_INSTANCE).path("code").asText());
+        assertEquals("InstanceNotFound", expect(404, Walkthrough.DESCRIBE_OTHER_TEAMS_INSTANCE).path("code").asText());
+    }
+
+    @Test
+    void teamAsGranteeBindsTeamAsInstancesWithItsOwnKeysAndNothingOfTeamBs() throws ClientException {
+        ensureWalkthroughRole();
+        String teamA = control.createInstance(NewInstance.vpc(DemoAccount.REGION).tag("team", "team-a"));
+        String teamB = control.createInstance(NewInstance.vpc(DemoAccount.REGION).tag("team", "team-b"));
+        int created = send(gateway, Walkthrough.Step.post(TEAM_B, "/v1/roles", "{\"roleName\": \"team-b-e2e\"}")).statusCode();
+        assertTrue(created == 200 || created == 201, "team-b-e2e exists: " + created);
+        expect(200, Walkthrough.Step.post(TEAM_B, "/v1/role-bindings", "{\"roleName\": \"team-b-e2e\", \"instanceIds\": [\"" + teamB + "\"]}"));
+        int granted = send(gateway, Walkthrough.GRANT_PASS_ROLE).statusCode();
+        assertTrue(granted == 200 || granted == 201, "the walkthrough's grant: " + granted);
+        UserKeys keys = control.createUser(DemoAccount.USER);
+        DefaultAcsClient grantee = new DefaultAcsClient(DefaultProfile.getProfile(DemoAccount.REGION),
+                new BasicCredentials(keys.accessKeyId(), keys.accessKeySecret()));
+
+        // the attack of the issue: team A's grantee unbinds team B's instance
+        ClientException unbindB = assertThrows(ClientException.class, () -> grantee.getAcsResponse(detach(teamB)));
+        ClientException bindB = assertThrows(ClientException.class, () -> grantee.getAcsResponse(attach("team-a-web", teamB)));
+        int bound = grantee.getAcsResponse(attach("team-a-web", teamA)).getFailCount();
+        String boundRole = state().boundRole(teamA);
+        int unbound = grantee.getAcsResponse(detach(teamA)).getFailCount();
+
+        assertEquals("Forbidden.RAM", unbindB.getErrCode());
+        assertEquals("Forbidden.RAM", bindB.getErrCode());
+        assertEquals("team-b-e2e", state().boundRole(teamB));
+        assertEquals(0, bound);
+        assertEquals("team-a-web", boundRole);
+        assertEquals(0, unbound);
+        assertNull(state().boundRole(teamA));
+    }
+
+    private static AttachInstanceRamRoleRequest attach(String roleName, String instanceId) {
+        AttachInstanceRamRoleRequest request = new AttachInstanceRamRoleRequest();
+        request.setRamRoleName(roleName);
+        request.setInstanceIds("[\"" + instanceId + "\"]");
+        return atEmulator(request);
+    }
+
+    private static DetachInstanceRamRoleRequest detach(String instanceId) {
+        DetachInstanceRamRoleRequest request = new DetachInstanceRamRoleRequest();
+        request.setInstanceIds("[\"" + instanceId + "\"]");
+        return atEmulator(request);
+    }
+
+    private static <R extends AcsRequest<?>> R atEmulator(R request) {
+        request.setSysEndpoint(emulator.endpoint());
+        request.setSysProtocol(ProtocolType.HTTP);
+        return request;
     }
 
     @Test

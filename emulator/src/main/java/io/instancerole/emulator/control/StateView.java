@@ -9,6 +9,7 @@ import io.instancerole.emulator.state.Instance;
 import io.instancerole.emulator.state.ManagedPolicy;
 import io.instancerole.emulator.state.PolicyVersion;
 import io.instancerole.emulator.state.Role;
+import io.instancerole.emulator.state.Tags;
 import io.instancerole.emulator.state.User;
 
 /** {@code GET /_emulator/state}: the truth tests compare against (system policies left out). */
@@ -27,6 +28,7 @@ final class StateView {
             r.put("assumeRolePolicyDocument", role.trustDocument());
             r.put("description", role.description());
             r.put("maxSessionDuration", role.maxSessionDuration());
+            tags(r, role.tags());
         }
         ArrayNode policies = json.putArray("policies");
         for (ManagedPolicy policy : state.customPolicies()) {
@@ -34,6 +36,7 @@ final class StateView {
             p.put("policyName", policy.name());
             p.put("policyType", policy.type());
             p.put("defaultVersion", policy.defaultVersionId());
+            tags(p, policy.tags());
             ArrayNode versions = p.putArray("versions");
             for (PolicyVersion version : policy.versions()) {
                 versions.addObject().put("versionId", version.id()).put("document", version.document());
@@ -54,6 +57,11 @@ final class StateView {
         ArrayNode instances = json.putArray("instances");
         state.instances().forEach(i -> instances.add(instance(i)));
         return json;
+    }
+
+    private static void tags(ObjectNode json, Tags tags) {
+        ObjectNode object = json.putObject("tags");
+        tags.asMap().forEach(object::put);
     }
 
     static ObjectNode instance(Instance instance) {

@@ -204,11 +204,18 @@ final class RoleBindings {
         return Arns.instanceResource(region, call.accountId(), id);
     }
 
-    /** The instance's tags as {@code ecs:tag/<key>} condition keys. */
+    /**
+     * The instance's tags as the condition keys ECS documents: {@code acs:ResourceTag/<key>} and the
+     * older {@code ecs:tag/<key>}. Supplied for each instance of a batch, so a tag condition is
+     * judged on every one of them.
+     */
     static Map<String, List<String>> tagContext(Call call, String region, String id) {
         Map<String, List<String>> context = new HashMap<>();
-        instance(call, region, id).ifPresent(i -> i.tags().forEach(
-                (key, value) -> context.put("ecs:tag/" + key.toLowerCase(Locale.ROOT), List.of(value))));
+        instance(call, region, id).ifPresent(i -> i.tags().forEach((key, value) -> {
+            String lower = key.toLowerCase(Locale.ROOT);
+            context.put("acs:resourcetag/" + lower, List.of(value));
+            context.put("ecs:tag/" + lower, List.of(value));
+        }));
         return context;
     }
 

@@ -42,7 +42,9 @@ final class PolicyActions {
         String document = call.required("PolicyDocument");
         String description = call.param("Description");
         RamRules.maxLength("Description", description, MAX_DESCRIPTION);
+        Map<String, String> tags = TagActions.requestTags(call);
         call.authorize("ram:CreatePolicy", Arns.policyResource(call.accountId(), name));
+        TagActions.authorizeTagsOnCreate(call, tags);
         RamRules.permissionPolicy("PolicyDocument", document);
         CloudState state = call.state();
         if (state.policy(ManagedPolicy.CUSTOM, name).isPresent()) {
@@ -54,6 +56,7 @@ final class PolicyActions {
         }
         ManagedPolicy policy = new ManagedPolicy(name, ManagedPolicy.CUSTOM, description == null ? "" : description,
                 document, call.now());
+        policy.tags().put(tags);
         state.putCustomPolicy(policy);
         ObjectNode body = Json.object();
         ObjectNode json = body.putObject("Policy");

@@ -15,6 +15,7 @@ public final class RamProduct {
         actions.putAll(PolicyActions.all());
         actions.putAll(AttachmentActions.all());
         actions.putAll(UserActions.all());
+        actions.putAll(TagActions.all());
         return new Product("Ram", "2015-05-01", "ram.aliyuncs.com", "NoPermission",
                 "You are not authorized to do this action. You should be authorized by RAM.", actions);
     }

@@ -36,7 +36,9 @@ final class RoleActions {
         RamRules.maxLength("Description", description, MAX_DESCRIPTION);
         long maxSession = RamRules.sessionDuration("MaxSessionDuration", call.param("MaxSessionDuration"),
                 RamRules.MIN_SESSION_DURATION);
+        Map<String, String> tags = TagActions.requestTags(call);
         call.authorize("ram:CreateRole", Arns.roleResource(call.accountId(), name));
+        TagActions.authorizeTagsOnCreate(call, tags);
         RamRules.trustPolicy("AssumeRolePolicyDocument", document);
 
         CloudState state = call.state();
@@ -50,6 +52,7 @@ final class RoleActions {
         Role role = new Role(name, Ids.digits(19), Arns.roleArn(call.accountId(), name),
                 description == null ? "" : description, TrustDocuments.normalize(document), maxSession, call.now(),
                 call.now().plus(state.settings().propagationDelay()));
+        role.tags().put(tags);
         state.putRole(role);
         ObjectNode body = Json.object();
         ObjectNode json = body.putObject("Role");

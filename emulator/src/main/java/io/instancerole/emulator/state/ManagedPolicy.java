@@ -20,6 +20,7 @@ public final class ManagedPolicy {
     private String defaultVersionId;
     private int lastVersionNumber;
     private Instant updateDate;
+    private final Tags tags = new Tags();
 
     public ManagedPolicy(String name, String type, String description, String document, Instant createDate) {
         this(name, type, description, createDate);
@@ -52,6 +53,8 @@ public final class ManagedPolicy {
     public String description() { return description; }
     public Instant createDate() { return createDate; }
     public Instant updateDate() { return updateDate; }
+    /** Tags of a custom policy; a system policy has none. */
+    public Tags tags() { return tags; }
     public String defaultVersionId() { return defaultVersionId; }
     public PolicyVersion defaultVersion() { return versions.get(defaultVersionId); }
     public List<PolicyVersion> versions() { return new ArrayList<>(versions.values()); }

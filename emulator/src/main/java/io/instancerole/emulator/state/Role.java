@@ -13,6 +13,7 @@ public final class Role {
     private String trustDocument;
     private long maxSessionDuration;
     private Instant updateDate;
+    private final Tags tags = new Tags();
 
     public Role(String name, String id, String arn, String description, String trustDocument,
                 long maxSessionDuration, Instant createDate, Instant visibleToEcsAt) {
@@ -35,6 +36,7 @@ public final class Role {
     public long maxSessionDuration() { return maxSessionDuration; }
     public Instant createDate() { return createDate; }
     public Instant updateDate() { return updateDate; }
+    public Tags tags() { return tags; }
 
     /** ECS sees a new role only after the propagation delay that was configured when it was created. */
     public Instant visibleToEcsAt() { return visibleToEcsAt; }

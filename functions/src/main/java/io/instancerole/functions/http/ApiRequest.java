@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.instancerole.domain.error.DomainException;
 import io.instancerole.domain.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * An HTTP request as API Gateway hands it to a function: the event JSON's {@code httpMethod},
@@ -20,15 +23,24 @@ import java.util.TreeMap;
 public final class ApiRequest {
     private final String method;
     private final String path;
-    private final Map<String, String> headers;
+    /** Every value of every header, names folded: a header sent twice in two letter cases keeps both values. */
+    private final Map<String, List<String>> headers;
     private final Map<String, String> query;
     private final byte[] body;
 
     public ApiRequest(String method, String path, Map<String, String> headers, Map<String, String> query, byte[] body) {
+        this(method, path, headers.entrySet().stream().map(e -> Map.entry(e.getKey(), List.of(e.getValue())))
+                .collect(Collectors.toList()), query, body);
+    }
+
+    private ApiRequest(String method, String path, List<Map.Entry<String, List<String>>> headers, Map<String, String> query,
+            byte[] body) {
         this.method = method.toUpperCase(Locale.ROOT);
         this.path = path;
-        TreeMap<String, String> folded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        folded.putAll(headers);
+        TreeMap<String, List<String>> folded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, List<String>> header : headers) {
+            folded.computeIfAbsent(header.getKey(), k -> new ArrayList<>()).addAll(header.getValue());
+        }
         this.headers = folded;
         this.query = Map.copyOf(query);
         this.body = body.clone();
@@ -53,7 +65,7 @@ public final class ApiRequest {
                 throw new DomainException(ErrorCode.InvalidRequest, "the event says isBase64Encoded but its body is not base64");
             }
         }
-        return new ApiRequest(method, path, stringMap(event.get("headers")), stringMap(event.get("queryParameters")), body);
+        return new ApiRequest(method, path, headerValues(event.get("headers")), stringMap(event.get("queryParameters")), body);
     }
 
     private static String text(JsonNode event, String field) {
@@ -64,6 +76,23 @@ public final class ApiRequest {
     /** A real event has a JSON boolean; the documentation's placeholder has the string "true". */
     private static boolean isTrue(JsonNode node) {
         return node != null && (node.asBoolean(false) || "true".equalsIgnoreCase(node.asText()));
+    }
+
+    /** Each header with all its values: API Gateway may pass a repeated header as a JSON array. */
+    private static List<Map.Entry<String, List<String>>> headerValues(JsonNode node) {
+        List<Map.Entry<String, List<String>>> headers = new ArrayList<>();
+        if (node != null && node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                List<String> values = new ArrayList<>();
+                for (JsonNode value : field.getValue().isArray() ? field.getValue() : List.of(field.getValue())) {
+                    if (!value.isNull()) {
+                        values.add(value.asText());
+                    }
+                }
+                headers.add(Map.entry(field.getKey(), values));
+            });
+        }
+        return headers;
     }
 
     private static Map<String, String> stringMap(JsonNode node) {
@@ -92,13 +121,25 @@ public final class ApiRequest {
         return path;
     }
 
+    /** The header's first value. */
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name));
+        return headerValues(name).stream().findFirst();
     }
 
-    /** All headers, names matched case-insensitively. */
+    /** Every value the header was sent with, under any letter case of its name; empty when absent. */
+    public List<String> headerValues(String name) {
+        return List.copyOf(headers.getOrDefault(name, List.of()));
+    }
+
+    /** All headers with their first values, names matched case-insensitively. */
     public Map<String, String> headers() {
-        return Collections.unmodifiableMap(headers);
+        TreeMap<String, String> first = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                first.put(name, values.get(0));
+            }
+        });
+        return Collections.unmodifiableMap(first);
     }
 
     public Map<String, String> queryParameters() {

@@ -1,5 +1,9 @@
 package io.instancerole.cloud.aliyun;
 
+import com.aliyuncs.AcsRequest;
+import com.aliyuncs.CommonRequest;
+import com.aliyuncs.CommonResponse;
+import com.aliyuncs.http.MethodType;
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToRoleRequest;
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToUserRequest;
 import com.aliyuncs.ram.model.v20150501.CreatePolicyRequest;
@@ -39,8 +43,13 @@ import io.instancerole.domain.port.CloudPolicyVersion;
 import io.instancerole.domain.port.CloudRole;
 import io.instancerole.domain.port.CloudUser;
 import io.instancerole.domain.port.RamPort;
+import io.instancerole.domain.port.RamResourceType;
+import io.instancerole.domain.service.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -51,6 +60,8 @@ final class AliyunRamPort implements RamPort {
     private static final String ROTATE = "DeleteOldestNonDefaultVersionWhenLimitExceeded";
     /** RAM's largest page for ListRoles and ListPolicies. */
     static final int LIST_MAX_ITEMS = 1000;
+    private static final String RAM_ENDPOINT = "ram.aliyuncs.com";
+    private static final String RAM_VERSION = "2015-05-01";
 
     private final SessionCalls calls;
 
@@ -70,8 +81,10 @@ final class AliyunRamPort implements RamPort {
     }
 
     @Override
-    public CloudRole createRole(RoleName name, String trustPolicyDocument, String description, Integer maxSessionDuration) {
+    public CloudRole createRole(RoleName name, String trustPolicyDocument, String description, Integer maxSessionDuration,
+            Map<String, String> tags) {
         CreateRoleRequest request = new CreateRoleRequest();
+        putTags(request, tags);
         request.setRoleName(name.value());
         request.setAssumeRolePolicyDocument(trustPolicyDocument);
         request.setDescription(description);
@@ -110,8 +123,9 @@ final class AliyunRamPort implements RamPort {
     }
 
     @Override
-    public CloudPolicy createPolicy(PolicyName name, String document, String description) {
+    public CloudPolicy createPolicy(PolicyName name, String document, String description, Map<String, String> tags) {
         CreatePolicyRequest request = new CreatePolicyRequest();
+        putTags(request, tags);
         request.setPolicyName(name.value());
         request.setPolicyDocument(document);
         request.setDescription(description);
@@ -256,6 +270,67 @@ final class AliyunRamPort implements RamPort {
     /** The marker of the next page; null at the end (a truncated answer without a marker ends it too, rather than looping). */
     private static String nextMarker(Boolean truncated, String marker) {
         return Boolean.TRUE.equals(truncated) && marker != null && !marker.isEmpty() ? marker : null;
+    }
+
+    @Override
+    public Map<String, Map<String, String>> listTags(RamResourceType type, List<String> names, String withKey) {
+        if (names.size() > MAX_TAGGED_NAMES) {
+            throw new IllegalArgumentException("ListTagResources takes at most " + MAX_TAGGED_NAMES + " names, got " + names.size());
+        }
+        Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+        String nextToken = null;
+        do {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("ResourceType", type.value());
+            if (!names.isEmpty()) {
+                params.put("ResourceNames", Json.write(names));
+            }
+            if (withKey != null) {
+                params.put("Tag", Json.write(List.of(Map.of("Key", withKey))));
+            }
+            if (nextToken != null) {
+                params.put("NextToken", nextToken);
+            }
+            JsonNode page = common("ListTagResources", params);
+            for (JsonNode entry : tagEntries(page.path("TagResources"))) {
+                tags.computeIfAbsent(entry.path("ResourceName").asText(), n -> new LinkedHashMap<>())
+                        .put(entry.path("TagKey").asText(), entry.path("TagValue").asText());
+            }
+            nextToken = page.path("NextToken").asText(null);
+        } while (nextToken != null && !nextToken.isEmpty());
+        return tags;
+    }
+
+    /**
+     * aliyun-java-sdk-ram 3.3.1 has no request classes for the tag actions: they go as the SDK's
+     * CommonRequest, with lists as JSON strings, as the current SDKs send them.
+     */
+    @SuppressWarnings("unchecked")
+    private JsonNode common(String action, Map<String, String> params) {
+        CommonRequest request = new CommonRequest();
+        request.setSysProduct("Ram");
+        request.setSysDomain(RAM_ENDPOINT);
+        request.setSysVersion(RAM_VERSION);
+        request.setSysAction(action);
+        request.setSysMethod(MethodType.POST);
+        params.forEach(request::putQueryParameter);
+        CommonResponse response = calls.call((AcsRequest<CommonResponse>) request.buildRequest());
+        return Json.parse(response.getData()).orElseThrow(() -> new CloudException(CloudException.Kind.UNAVAILABLE, action,
+                ErrorClassifier.INVALID_SERVER_RESPONSE, response.getHttpStatus(), null, "an answer that is not JSON"));
+    }
+
+    /** RAM writes the list bare; the older wrapped form ({@code {"TagResource": [...]}}) is read too. */
+    private static List<JsonNode> tagEntries(JsonNode list) {
+        return Json.items(list.isObject() ? list.path("TagResource") : list);
+    }
+
+    /** Tags as the {@code Tag} parameter of CreateRole/CreatePolicy: a JSON list of {@code {"Key","Value"}}. */
+    private static void putTags(AcsRequest<?> request, Map<String, String> tags) {
+        if (!tags.isEmpty()) {
+            List<Map<String, String>> list = new ArrayList<>();
+            tags.forEach((key, value) -> list.add(Map.of("Key", key, "Value", value)));
+            request.putQueryParameter("Tag", Json.write(list));
+        }
     }
 
     private static CloudRole role(String name, String id, String arn, String description, Long maxSessionDuration,

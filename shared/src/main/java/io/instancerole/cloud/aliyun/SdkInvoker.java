@@ -3,6 +3,7 @@ package io.instancerole.cloud.aliyun;
 import com.aliyuncs.AcsError;
 import com.aliyuncs.AcsRequest;
 import com.aliyuncs.AcsResponse;
+import com.aliyuncs.CommonResponse;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.http.FormatType;
 import com.aliyuncs.http.HttpResponse;
@@ -143,6 +144,14 @@ final class SdkInvoker {
             com.aliyuncs.reader.Reader reader = ReaderFactory.createInstance(FormatType.JSON);
             context.setResponseMap(response.checkShowJsonItemName() ? reader.read(body, name) : reader.readForHideArrayItem(body, name));
             context.setHttpResponse(http);
+            if (response instanceof CommonResponse) {
+                // no unmarshaller: the raw body, as DefaultAcsClient.getCommonResponse hands it over
+                CommonResponse common = (CommonResponse) response;
+                common.setData(body);
+                common.setHttpStatus(http.getStatus());
+                common.setHttpResponse(http);
+                return new Answer<>(response, context.getResponseMap().get(name + ".RequestId"));
+            }
             @SuppressWarnings("unchecked")
             T read = (T) response.getInstance(context);
             return new Answer<>(read, context.getResponseMap().get(name + ".RequestId"));

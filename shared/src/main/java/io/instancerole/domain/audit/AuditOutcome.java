@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** How a request ended, for the audit line. */
 public enum AuditOutcome {
     SUCCESS("success"),
-    /** A batch where some instances failed (207). */
+    /** A batch where some instances failed, or a change whose later step failed after an earlier one (207). */
     PARTIAL("partial"),
     /** Refused by authentication or a guardrail (401, 403). */
     DENIED("denied"),

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * {@code {"status", "dryRun", "policy", "attachments", "findings"}} (warnings and suggestions;
- * security warnings too when an admin went ahead); 201 when the policy was created.
+ * security warnings too when an admin went ahead); 201 when the policy was created, 207 when an
+ * attachment failed after the policy was made.
  */
 @JsonPropertyOrder({"status", "dryRun", "policy", "attachments", "findings"})
 public final class CreatePolicyResult extends PolicyResult {
@@ -29,5 +30,10 @@ public final class CreatePolicyResult extends PolicyResult {
     @JsonProperty
     public List<RoleAttachment> attachments() {
         return attachments;
+    }
+
+    @Override
+    boolean partial() {
+        return attachments.stream().anyMatch(a -> a.status() == Status.FAILED);
     }
 }

@@ -57,8 +57,13 @@ abstract class PolicyResult implements ServiceResult {
         return json;
     }
 
+    /** True when a later step failed after an earlier one changed something: answered 207. */
+    boolean partial() {
+        return false;
+    }
+
     @Override
     public final int httpStatus() {
-        return madeSomething ? 201 : 200;
+        return partial() ? 207 : madeSomething ? 201 : 200;
     }
 }

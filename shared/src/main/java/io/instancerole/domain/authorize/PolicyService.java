@@ -12,12 +12,12 @@ import io.instancerole.domain.policy.Finding;
 import io.instancerole.domain.policy.FindingLevel;
 import io.instancerole.domain.policy.LintResult;
 import io.instancerole.domain.policy.PolicyLinter;
-import io.instancerole.domain.port.AttachedPolicy;
 import io.instancerole.domain.port.CloudException;
 import io.instancerole.domain.port.CloudPolicy;
 import io.instancerole.domain.port.CloudPolicyVersion;
 import io.instancerole.domain.port.CloudRole;
 import io.instancerole.domain.port.RamPort;
+import io.instancerole.domain.service.AttachmentLimits;
 import io.instancerole.domain.service.CloudErrors;
 import io.instancerole.domain.service.Lookups;
 import io.instancerole.domain.service.PolicyVersions;
@@ -49,20 +49,27 @@ public final class PolicyService {
         this.linter = linter;
     }
 
+    /**
+     * Every check, RAM's limits included, comes before the first change; an attachment the cloud
+     * still refuses after the policy was made fails that role only (207), so a retry finishes.
+     */
     public CreatePolicyResult createPolicy(RequestContext ctx, CreatePolicyRequest request) {
         return CloudErrors.translate(() -> {
-            guardrails.checkPolicy(ctx.caller(), request.policyName());
+            guardrails.checkPolicyName(ctx.caller(), request.policyName());
             for (RoleName role : request.attachToRoles()) {
-                guardrails.checkRole(ctx.caller(), role);
+                guardrails.checkRoleName(ctx.caller(), role);
             }
             LintResult lint = linter.lint(request.document(), ctx.caller());
             refuseFindings(ctx.caller(), lint);
 
             RamPort ram = ctx.cloud().ram();
-            // Every role must exist before anything changes, so a typo does not leave a half-done request.
+            guardrails.checkMayEnsurePolicy(ctx, request.policyName());
+            // every role must exist, be the team's and have room before anything changes
             List<CloudRole> roles = new ArrayList<>();
+            List<Boolean> alreadyAttached = new ArrayList<>();
             for (RoleName role : request.attachToRoles()) {
-                roles.add(Lookups.requireRole(ram, role));
+                roles.add(guardrails.requireRole(ctx, role));
+                alreadyAttached.add(AttachmentLimits.checkRoomOnRole(ram, request.policyName(), PolicyType.Custom, role));
             }
             String document = lint.minifiedDocument();
             Optional<CloudPolicy> existing = ram.getPolicy(request.policyName(), PolicyType.Custom);
@@ -70,7 +77,7 @@ public final class PolicyService {
             PolicyView policy;
             if (existing.isEmpty()) {
                 status = Status.CREATED;
-                policy = create(ctx, ram, request, document);
+                policy = create(ctx, ram, request, document, guardrails.ownerTags(ctx.caller()));
             } else if (sameMeaning(Lookups.defaultDocument(ram, request.policyName(), existing.get()), document)) {
                 status = Status.UNCHANGED;
                 policy = view(existing.get(), existing.get().defaultVersion());
@@ -80,8 +87,20 @@ public final class PolicyService {
             }
             List<RoleAttachment> attachments = new ArrayList<>();
             for (int i = 0; i < roles.size(); i++) {
-                attachments.add(new RoleAttachment(roles.get(i).roleName(),
-                        ensureAttached(ctx, ram, request.policyName(), PolicyType.Custom, request.attachToRoles().get(i))));
+                String roleName = roles.get(i).roleName();
+                if (alreadyAttached.get(i)) {
+                    attachments.add(RoleAttachment.of(roleName, Status.ALREADY_ATTACHED));
+                    continue;
+                }
+                try {
+                    attachments.add(RoleAttachment.of(roleName,
+                            attach(ctx, ram, request.policyName(), PolicyType.Custom, request.attachToRoles().get(i))));
+                } catch (CloudException e) {
+                    if (ctx.changes().isEmpty()) {
+                        throw e; // nothing changed yet: a plain error
+                    }
+                    attachments.add(RoleAttachment.failed(roleName, e));
+                }
             }
             return new CreatePolicyResult(status, ctx.dryRun(), policy, attachments, lint.findings());
         });
@@ -97,7 +116,7 @@ public final class PolicyService {
         String reason = null;
         try {
             if (request.policyName() != null) {
-                guardrails.checkPolicy(caller, request.policyName());
+                guardrails.checkPolicyName(caller, request.policyName()); // the name rule only: the owner tag would take a cloud call
             }
             refuseFindings(caller, lint);
         } catch (DomainException refused) {
@@ -117,19 +136,21 @@ public final class PolicyService {
 
     public AttachPolicyResult attachPolicy(RequestContext ctx, AttachPolicyRequest request) {
         return CloudErrors.translate(() -> {
-            guardrails.checkRole(ctx.caller(), request.roleName());
+            guardrails.checkRoleName(ctx.caller(), request.roleName());
             if (request.policyType() == PolicyType.System) {
                 guardrails.checkSystemPolicy(ctx.caller(), request.policyName());
             } else {
-                guardrails.checkPolicy(ctx.caller(), request.policyName());
+                guardrails.checkPolicyName(ctx.caller(), request.policyName());
             }
             RamPort ram = ctx.cloud().ram();
-            CloudRole role = Lookups.requireRole(ram, request.roleName());
-            CloudPolicy policy = ram.getPolicy(request.policyName(), request.policyType())
-                    .orElseThrow(() -> new DomainException(ErrorCode.PolicyNotFound, "there is no " + request.policyType()
-                            + " policy named '" + request.policyName() + "'"));
+            CloudRole role = guardrails.requireRole(ctx, request.roleName());
+            CloudPolicy policy = request.policyType() == PolicyType.Custom
+                    ? guardrails.requireCustomPolicy(ctx, request.policyName())
+                    : ram.getPolicy(request.policyName(), request.policyType())
+                            .orElseThrow(() -> Guardrails.policyNotFound(request.policyName(), request.policyType()));
             List<Finding> findings = lintExisting(ctx, ram, request, policy);
-            Status status = ensureAttached(ctx, ram, request.policyName(), request.policyType(), request.roleName());
+            boolean already = AttachmentLimits.checkRoomOnRole(ram, request.policyName(), request.policyType(), request.roleName());
+            Status status = already ? Status.ALREADY_ATTACHED : attach(ctx, ram, request.policyName(), request.policyType(), request.roleName());
             return new AttachPolicyResult(status, ctx.dryRun(), role.roleName(), policy.policyName(), policy.policyType(), findings);
         });
     }
@@ -149,11 +170,12 @@ public final class PolicyService {
         return lint.findings();
     }
 
-    private static PolicyView create(RequestContext ctx, RamPort ram, CreatePolicyRequest request, String document) {
+    private static PolicyView create(RequestContext ctx, RamPort ram, CreatePolicyRequest request, String document,
+            Map<String, String> tags) {
         if (ctx.dryRun()) {
             return new PolicyView(request.policyName().value(), PolicyType.Custom, FIRST_VERSION, request.description());
         }
-        CloudPolicy created = ram.createPolicy(request.policyName(), document, request.description());
+        CloudPolicy created = ram.createPolicy(request.policyName(), document, request.description(), tags);
         ctx.recordChange("CreatePolicy", Map.of("policyName", request.policyName().value()));
         return view(created, created.defaultVersion());
     }
@@ -167,13 +189,8 @@ public final class PolicyService {
         return view(existing, version);
     }
 
-    /** Attaches the policy to the role unless it already is; RAM's "already attached" answer counts as done. */
-    private static Status ensureAttached(RequestContext ctx, RamPort ram, PolicyName policy, PolicyType type, RoleName role) {
-        for (AttachedPolicy attached : ram.listPoliciesForRole(role)) {
-            if (attached.policyType() == type && policy.value().equalsIgnoreCase(attached.policyName())) {
-                return Status.ALREADY_ATTACHED;
-            }
-        }
+    /** Attaches the policy (not attached yet); RAM's "already attached" answer counts as done. */
+    private static Status attach(RequestContext ctx, RamPort ram, PolicyName policy, PolicyType type, RoleName role) {
         if (ctx.dryRun()) {
             return Status.ATTACHED;
         }

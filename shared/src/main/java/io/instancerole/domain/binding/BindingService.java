@@ -14,7 +14,6 @@ import io.instancerole.domain.port.InstanceOutcome;
 import io.instancerole.domain.role.EcsTrust;
 import io.instancerole.domain.service.CloudErrors;
 import io.instancerole.domain.service.Json;
-import io.instancerole.domain.service.Lookups;
 import io.instancerole.domain.service.RequestContext;
 import io.instancerole.domain.service.Status;
 import io.instancerole.policy.TrustPolicyEvaluator;
@@ -47,7 +46,6 @@ public final class BindingService {
     public BatchResult bind(RequestContext ctx, BindRequest request) {
         return CloudErrors.translate(() -> {
             RegionId region = guardrails.region(request.regionId());
-            guardrails.checkRole(ctx.caller(), request.roleName());
             CloudRole role = requireInstanceRole(ctx, request.roleName());
             BatchRun batch = new BatchRun(ctx, region, attachRetry, limits, request.instanceIds().ids());
             batch.forEachChunk(chunk -> {
@@ -79,6 +77,9 @@ public final class BindingService {
     public BatchResult unbind(RequestContext ctx, UnbindRequest request) {
         return CloudErrors.translate(() -> {
             RegionId region = guardrails.region(request.regionId());
+            if (request.roleName() != null) {
+                guardrails.requireRole(ctx, request.roleName());
+            }
             BatchRun batch = new BatchRun(ctx, region, attachRetry, limits, request.instanceIds().ids());
             batch.forEachChunk(chunk -> {
                 List<InstanceId> toDetach = new ArrayList<>();
@@ -111,7 +112,6 @@ public final class BindingService {
     public BatchResult replace(RequestContext ctx, ReplaceRequest request) {
         return CloudErrors.translate(() -> {
             RegionId region = guardrails.region(request.regionId());
-            guardrails.checkRole(ctx.caller(), request.roleName());
             CloudRole role = requireInstanceRole(ctx, request.roleName());
             BatchRun batch = new BatchRun(ctx, region, attachRetry, limits, request.instanceIds().ids());
             batch.forEachChunk(chunk -> {
@@ -216,7 +216,7 @@ public final class BindingService {
     }
 
     private CloudRole requireInstanceRole(RequestContext ctx, RoleName name) {
-        CloudRole role = Lookups.requireRole(ctx.cloud().ram(), name);
+        CloudRole role = guardrails.requireRole(ctx, name);
         if (!TrustPolicyEvaluator.trustsService(role.assumeRolePolicyDocument(), EcsTrust.SERVICE)) {
             throw new DomainException(ErrorCode.RoleNotTrustedByEcs, "role '" + role.roleName() + "' is not trusted by "
                     + EcsTrust.SERVICE + ", so ECS cannot give it to instances; use a role made with POST /v1/roles");
@@ -244,13 +244,10 @@ public final class BindingService {
 
     /** The per-instance rules, in order: it exists, the caller owns it, and (to bind) it is in a VPC. */
     private Optional<InstanceResult> refusal(Caller caller, RegionId region, InstanceId id, Observed instance, boolean mustBeVpc) {
-        if (instance == null) {
+        // another team's instance fails exactly as a missing one
+        if (instance == null || !guardrails.ownsInstance(caller, instance.instance)) {
             return Optional.of(InstanceResult.failed(id, InstanceResult.INSTANCE_NOT_FOUND,
-                    "instance " + id + " does not exist in region " + region));
-        }
-        Optional<String> notOwner = guardrails.instanceRefusal(caller, instance.instance);
-        if (notOwner.isPresent()) {
-            return Optional.of(InstanceResult.failed(id, InstanceResult.FORBIDDEN, notOwner.get()));
+                    guardrails.instanceNotFoundMessage(caller, id, region)));
         }
         if (mustBeVpc && !instance.instance.isVpc()) {
             return Optional.of(InstanceResult.failed(id, InstanceResult.INSTANCE_NOT_VPC, "instance " + id + " is in the "

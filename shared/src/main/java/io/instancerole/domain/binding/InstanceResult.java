@@ -18,7 +18,6 @@ public final class InstanceResult {
     public static final String INSTANCE_NOT_VPC = "InstanceNotVpc";
     public static final String INSTANCE_HAS_OTHER_ROLE = "InstanceHasOtherRole";
     public static final String UNEXPECTED_CURRENT_ROLE = "UnexpectedCurrentRole";
-    public static final String FORBIDDEN = "Forbidden";
     public static final String ROLLBACK_FAILED = "RollbackFailed";
     /** A skipped instance: the request's deadline came before its chunk was started. */
     public static final String DEADLINE_EXCEEDED = "DeadlineExceeded";

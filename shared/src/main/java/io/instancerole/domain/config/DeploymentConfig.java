@@ -176,7 +176,12 @@ public final class DeploymentConfig {
 
     private static RegionId region(String variable, String value, List<String> problems) {
         try {
-            return RegionId.of(value);
+            RegionId region = RegionId.of(value);
+            if (!PublicRegions.contains(region)) {
+                problems.add(variable + ": '" + value + "' is not one of Alibaba Cloud's public regions (see ECS DescribeRegions)");
+                return null;
+            }
+            return region;
         } catch (DomainException e) {
             problems.add(variable + ": '" + value + "' is not a region id like 'cn-hangzhou'");
             return null;

@@ -6,12 +6,10 @@ import io.instancerole.domain.guard.Guardrails;
 import io.instancerole.domain.model.InstanceId;
 import io.instancerole.domain.model.RegionId;
 import io.instancerole.domain.model.RoleName;
-import io.instancerole.domain.port.CloudInstance;
 import io.instancerole.domain.port.CloudRole;
 import io.instancerole.domain.port.EcsPort;
 import io.instancerole.domain.role.RoleView;
 import io.instancerole.domain.service.CloudErrors;
-import io.instancerole.domain.service.Lookups;
 import io.instancerole.domain.service.RequestContext;
 import java.util.List;
 import java.util.Optional;
@@ -30,12 +28,12 @@ public final class DescribeService {
         return CloudErrors.translate(() -> {
             RegionId region = guardrails.region(regionId);
             EcsPort ecs = ctx.cloud().ecs();
-            CloudInstance instance = ecs.describeInstances(region, List.of(instanceId)).stream()
-                    .filter(i -> i.instanceId().equals(instanceId))
+            // another team's instance answers as a missing one
+            ecs.describeInstances(region, List.of(instanceId)).stream()
+                    .filter(i -> i.instanceId().equals(instanceId) && guardrails.ownsInstance(ctx.caller(), i))
                     .findFirst()
                     .orElseThrow(() -> new DomainException(ErrorCode.InstanceNotFound,
-                            "instance " + instanceId + " does not exist in region " + region));
-            guardrails.checkInstance(ctx.caller(), instance);
+                            guardrails.instanceNotFoundMessage(ctx.caller(), instanceId, region)));
             Optional<RoleName> role = ecs.describeInstanceRamRoles(region, List.of(instanceId)).getOrDefault(instanceId, Optional.empty());
             return new InstanceRoleResult(instanceId.value(), region.value(), role.map(RoleName::value).orElse(null));
         });
@@ -44,8 +42,7 @@ public final class DescribeService {
     /** Non-admins see only their team's roles. */
     public RoleDescription describeRole(RequestContext ctx, RoleName roleName) {
         return CloudErrors.translate(() -> {
-            guardrails.checkRole(ctx.caller(), roleName);
-            CloudRole role = Lookups.requireRole(ctx.cloud().ram(), roleName);
+            CloudRole role = guardrails.requireRole(ctx, roleName);
             List<RoleDescription.PolicyRef> policies = ctx.cloud().ram().listPoliciesForRole(roleName).stream()
                     .map(p -> new RoleDescription.PolicyRef(p.policyName(), p.policyType()))
                     .collect(Collectors.toList());

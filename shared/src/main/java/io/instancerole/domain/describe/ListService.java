@@ -9,8 +9,9 @@ import io.instancerole.domain.port.CloudInstance;
 import io.instancerole.domain.port.CloudPolicy;
 import io.instancerole.domain.port.CloudRole;
 import io.instancerole.domain.port.EcsPort;
+import io.instancerole.domain.port.RamPort;
+import io.instancerole.domain.port.RamResourceType;
 import io.instancerole.domain.service.CloudErrors;
-import io.instancerole.domain.service.Lookups;
 import io.instancerole.domain.service.RequestContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,8 @@ public final class ListService {
 
     public ListResult listRoles(RequestContext ctx, PageRequest request) {
         return CloudErrors.translate(() -> {
-            List<Owned<CloudRole>> visible = guardrails.visible(ctx.caller(), ctx.cloud().ram().listRoles(), CloudRole::roleName);
+            RamPort ram = ctx.cloud().ram();
+            List<Owned<CloudRole>> visible = guardrails.visible(ctx.caller(), ram, RamResourceType.ROLE, ram.listRoles(), CloudRole::roleName);
             return new ListResult("roles", request.cut(visible, owned -> owned.item().roleName()).map(owned -> {
                 CloudRole role = owned.item();
                 return new ListResult.RoleItem(role.roleName(), role.arn(), role.description(), role.createDate(), owned.owner());
@@ -43,7 +45,8 @@ public final class ListService {
 
     public ListResult listPolicies(RequestContext ctx, PageRequest request) {
         return CloudErrors.translate(() -> {
-            List<Owned<CloudPolicy>> visible = guardrails.visible(ctx.caller(), ctx.cloud().ram().listCustomPolicies(),
+            RamPort ram = ctx.cloud().ram();
+            List<Owned<CloudPolicy>> visible = guardrails.visible(ctx.caller(), ram, RamResourceType.POLICY, ram.listCustomPolicies(),
                     CloudPolicy::policyName);
             return new ListResult("policies", request.cut(visible, owned -> owned.item().policyName()).map(owned -> {
                 CloudPolicy policy = owned.item();
@@ -66,11 +69,10 @@ public final class ListService {
         });
     }
 
-    /** The caller's instances bound to one of its roles. */
+    /** The caller's instances bound to one of its roles; another team's role answers as a missing one. */
     public ListResult listRoleInstances(RequestContext ctx, RoleName roleName, RegionId regionId, PageRequest request) {
         return CloudErrors.translate(() -> {
-            guardrails.checkRole(ctx.caller(), roleName);
-            CloudRole role = Lookups.requireRole(ctx.cloud().ram(), roleName);
+            CloudRole role = guardrails.requireRole(ctx, roleName);
             RegionId region = guardrails.region(regionId);
             EcsPort ecs = ctx.cloud().ecs();
             List<CloudInstance> bound = new ArrayList<>();
@@ -83,7 +85,7 @@ public final class ListService {
     }
 
     private List<CloudInstance> mayRead(RequestContext ctx, List<CloudInstance> instances) {
-        return instances.stream().filter(i -> guardrails.instanceRefusal(ctx.caller(), i).isEmpty()).collect(Collectors.toList());
+        return instances.stream().filter(i -> guardrails.ownsInstance(ctx.caller(), i)).collect(Collectors.toList());
     }
 
     private static ListResult.InstanceItem item(CloudInstance instance, String roleName) {

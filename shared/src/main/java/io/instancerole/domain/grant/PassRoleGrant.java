@@ -18,12 +18,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What one user's PassRole policy grants: the exact roles it may pass, and whether it may also
- * bind them (the four ECS actions). Immutable; read from and written to the policy document.
+ * What one team's PassRole policy for one user grants: the exact roles it may pass, and whether it
+ * may also bind them (the ECS actions, attach and detach limited to the team's instances).
+ * Immutable; read from and written to the policy document.
  */
 final class PassRoleGrant {
-    static final List<String> ECS_ACTIONS = List.of("ecs:AttachInstanceRamRole", "ecs:DetachInstanceRamRole",
-            "ecs:DescribeInstanceRamRole", "ecs:DescribeInstances");
+    /** The ECS actions that change an instance: limited to the granting team's instances. */
+    static final List<String> CHANGE_ACTIONS = List.of("ecs:AttachInstanceRamRole", "ecs:DetachInstanceRamRole");
+    static final List<String> READ_ACTIONS = List.of("ecs:DescribeInstanceRamRole", "ecs:DescribeInstances");
+    /** The condition key ECS documents for an instance's tags (the older form is {@code ecs:tag/<key>}). */
+    static final String TAG_CONDITION_PREFIX = "acs:ResourceTag/";
     private static final String PASS_ROLE = "ram:PassRole";
     private static final Pattern ROLE_ARN = Pattern.compile("acs:ram:[^:]*:[^:]*:role/(.+)", Pattern.CASE_INSENSITIVE);
     private static final String POLICY_PREFIX = "passrole-";
@@ -42,18 +46,16 @@ final class PassRoleGrant {
     }
 
     /**
-     * The policy's name for {@code user}: {@code passrole-<user name>}, lower-cased, with '.' and
-     * '_' (not allowed in policy names) turned into '-' and then a short hash of the user name,
-     * so two users never share a policy. Always the same for the same user.
+     * The policy holding {@code team}'s grants to {@code user}:
+     * {@code passrole-<team>-<user name>-<hash>}, lower-cased, with '.' and '_' (not allowed in
+     * policy names) turned into '-', and a short hash of team and user so that no two pairs share
+     * a name even where the dashes would make them read alike ({@code team-a} + {@code b} and
+     * {@code team} + {@code a-b}). Always the same for the same pair; at most 115 characters.
      */
-    static PolicyName policyNameFor(UserName user) {
+    static PolicyName policyNameFor(String team, UserName user) {
         String folded = user.folded();
-        String sanitized = folded.replaceAll("[^a-z0-9-]", "-");
-        String name = POLICY_PREFIX + sanitized;
-        if (!sanitized.equals(folded)) {
-            name += "-" + sha256Hex(folded).substring(0, 8);
-        }
-        return PolicyName.of(name);
+        return PolicyName.of(POLICY_PREFIX + team + "-" + folded.replaceAll("[^a-z0-9-]", "-") + "-"
+                + sha256Hex(team + "/" + folded).substring(0, 8));
     }
 
     /** The grant a document of ours holds; tolerant of a string where a list is expected. */
@@ -75,7 +77,7 @@ final class PassRoleGrant {
                         }
                     }
                 }
-                ecs |= actions.stream().anyMatch(a -> ECS_ACTIONS.stream().anyMatch(a::equalsIgnoreCase));
+                ecs |= actions.stream().anyMatch(a -> CHANGE_ACTIONS.stream().anyMatch(a::equalsIgnoreCase));
             }
         }
         return new PassRoleGrant(roles, ecs);
@@ -106,8 +108,13 @@ final class PassRoleGrant {
         return new ArrayList<>(roles.values());
     }
 
-    /** ram:PassRole on exactly each role's ARN in {@code accountId}, never '*'; plus the ECS actions when granted. */
-    ObjectNode document(String accountId) {
+    /**
+     * ram:PassRole on exactly each role's ARN in {@code accountId}, never '*'; plus, when granted,
+     * the ECS actions on the account's instances, attach and detach limited by the tag condition
+     * ECS honours ({@code acs:ResourceTag/<key>}) to instances of {@code team} (null: unconditioned,
+     * for an admin's grant).
+     */
+    ObjectNode document(String accountId, String ownerTagKey, String team) {
         ObjectNode document = Json.MAPPER.createObjectNode();
         document.put("Version", "1");
         ArrayNode statements = document.putArray("Statement");
@@ -119,11 +126,20 @@ final class PassRoleGrant {
             resources.add("acs:ram:*:" + accountId + ":role/" + role);
         }
         if (ecsActions) {
-            ObjectNode ecs = statements.addObject();
-            ecs.put("Effect", "Allow");
-            ArrayNode actions = ecs.putArray("Action");
-            ECS_ACTIONS.forEach(actions::add);
-            ecs.put("Resource", "*");
+            String instances = "acs:ecs:*:" + accountId + ":instance/*";
+            ObjectNode change = statements.addObject();
+            change.put("Effect", "Allow");
+            ArrayNode changeActions = change.putArray("Action");
+            CHANGE_ACTIONS.forEach(changeActions::add);
+            change.put("Resource", instances);
+            if (team != null) {
+                change.putObject("Condition").putObject("StringEquals").put(TAG_CONDITION_PREFIX + ownerTagKey, team);
+            }
+            ObjectNode read = statements.addObject();
+            read.put("Effect", "Allow");
+            ArrayNode readActions = read.putArray("Action");
+            READ_ACTIONS.forEach(readActions::add);
+            read.put("Resource", instances);
         }
         return document;
     }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Base of the RAM names (roles, policies, users): validated once when built, and compared
  * case-insensitively because RAM treats {@code Team-A-Web} and {@code team-a-web} as one name.
  */
-abstract class CaseInsensitiveName {
+public abstract class CaseInsensitiveName {
     private final String value;
     private final String folded;
 

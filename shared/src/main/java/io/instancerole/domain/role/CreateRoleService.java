@@ -25,11 +25,11 @@ public final class CreateRoleService {
 
     public CreateRoleResult createRole(RequestContext ctx, CreateRoleRequest request) {
         return CloudErrors.translate(() -> {
-            guardrails.checkRole(ctx.caller(), request.roleName());
+            guardrails.checkMayEnsureRole(ctx, request.roleName());
             RamPort ram = ctx.cloud().ram();
             Optional<CloudRole> existing = ram.getRole(request.roleName());
             if (existing.isEmpty()) {
-                return create(ctx, ram, request);
+                return create(ctx, ram, request, guardrails.ownerTags(ctx.caller()));
             }
             CloudRole role = existing.get();
             requireTrustedByEcs(role);
@@ -57,12 +57,12 @@ public final class CreateRoleService {
         });
     }
 
-    private static CreateRoleResult create(RequestContext ctx, RamPort ram, CreateRoleRequest request) {
+    private static CreateRoleResult create(RequestContext ctx, RamPort ram, CreateRoleRequest request, Map<String, String> tags) {
         RoleName name = request.roleName();
         if (ctx.dryRun()) {
             return new CreateRoleResult(Status.CREATED, true, RoleView.planned(name, request.description(), request.maxSessionDuration()));
         }
-        CloudRole created = ram.createRole(name, EcsTrust.TRUST_POLICY, request.description(), request.maxSessionDuration());
+        CloudRole created = ram.createRole(name, EcsTrust.TRUST_POLICY, request.description(), request.maxSessionDuration(), tags);
         ctx.recordChange("CreateRole", Map.of("roleName", name.value()));
         return new CreateRoleResult(Status.CREATED, false, RoleView.of(created));
     }

@@ -3,22 +3,15 @@ package io.instancerole.domain.service;
 import io.instancerole.domain.error.DomainException;
 import io.instancerole.domain.error.ErrorCode;
 import io.instancerole.domain.model.PolicyName;
-import io.instancerole.domain.model.RoleName;
 import io.instancerole.domain.model.UserName;
 import io.instancerole.domain.port.CloudPolicy;
 import io.instancerole.domain.port.CloudPolicyVersion;
-import io.instancerole.domain.port.CloudRole;
 import io.instancerole.domain.port.CloudUser;
 import io.instancerole.domain.port.RamPort;
 
 /** Reads that must find something, with the contract's 404 when they do not. */
 public final class Lookups {
     private Lookups() {}
-
-    public static CloudRole requireRole(RamPort ram, RoleName role) {
-        return ram.getRole(role).orElseThrow(() -> new DomainException(ErrorCode.RoleNotFound,
-                "role '" + role + "' does not exist; create it first with POST /v1/roles"));
-    }
 
     public static CloudUser requireUser(RamPort ram, UserName user) {
         return ram.getUser(user).orElseThrow(() -> new DomainException(ErrorCode.UserNotFound,

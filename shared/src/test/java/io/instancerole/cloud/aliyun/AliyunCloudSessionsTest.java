@@ -53,8 +53,8 @@ class AliyunCloudSessionsTest {
 
         session.sts().getCallerIdentity();
         assertFalse(session.ram().getRole(WEB).isPresent());
-        session.ram().createRole(WEB, Emulated.ECS_TRUST, null, null);
-        CloudException conflict = assertThrows(CloudException.class, () -> session.ram().createRole(WEB, Emulated.ECS_TRUST, null, null));
+        session.ram().createRole(WEB, Emulated.ECS_TRUST, null, null, Map.of());
+        CloudException conflict = assertThrows(CloudException.class, () -> session.ram().createRole(WEB, Emulated.ECS_TRUST, null, null, Map.of()));
 
         List<String> ids = session.cloudRequestIds();
         assertEquals(4, ids.size(), ids.toString());
@@ -160,7 +160,7 @@ class AliyunCloudSessionsTest {
         CloudSession root = Emulated.rootSessions(EMULATOR, sleeper).open(Emulated.ALICE);
         RoleName serviceRole = RoleName.of("instance-role-fc");
         root.ram().createRole(serviceRole, "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
-                + "\"Principal\":{\"Service\":[\"fc.aliyuncs.com\"]}}],\"Version\":\"1\"}", null, null);
+                + "\"Principal\":{\"Service\":[\"fc.aliyuncs.com\"]}}],\"Version\":\"1\"}", null, null, Map.of());
         root.ram().attachPolicyToRole(PolicyName.of("AliyunRAMFullAccess"), PolicyType.System, serviceRole);
         SessionCredentials fc = EMULATOR.control().serviceCredentials(serviceRole.value());
         ExecutionCredentials execution = new ExecutionCredentials();
@@ -168,7 +168,7 @@ class AliyunCloudSessionsTest {
         CredentialsSource chain = CredentialsSource.firstAvailable(execution, EnvironmentCredentials.from(Map.of()));
 
         CloudSession session = Emulated.sessions(EMULATOR, chain, null, sleeper, Clock.systemUTC()).open(Emulated.ALICE);
-        session.ram().createRole(WEB, Emulated.ECS_TRUST, null, null);
+        session.ram().createRole(WEB, Emulated.ECS_TRUST, null, null, Map.of());
 
         JsonNode createRole = Emulated.calls(EMULATOR, "CreateRole").get(1);
         assertTrue(createRole.path("principal").asText().toLowerCase().contains(":assumed-role/instance-role-fc/"), createRole.toString());
@@ -226,7 +226,7 @@ class AliyunCloudSessionsTest {
         RoleName operator = RoleName.of("instance-role-operator");
         String trust = "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\",\"Principal\":{\"RAM\":[\"acs:ram::"
                 + EMULATOR.accountId() + ":root\"]}}],\"Version\":\"1\"}";
-        String arn = root.ram().createRole(operator, trust, null, null).arn();
+        String arn = root.ram().createRole(operator, trust, null, null, Map.of()).arn();
         root.ram().attachPolicyToRole(PolicyName.of("AdministratorAccess"), PolicyType.System, operator);
         return arn;
     }

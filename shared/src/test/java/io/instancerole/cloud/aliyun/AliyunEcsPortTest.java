@@ -41,8 +41,8 @@ class AliyunEcsPortTest {
     void open() {
         session = Emulated.rootSessions(EMULATOR, new RecordingSleeper()).open(Emulated.ALICE);
         ecs = session.ecs();
-        session.ram().createRole(WEB, Emulated.ECS_TRUST, null, null);
-        session.ram().createRole(DB, Emulated.ECS_TRUST, null, null);
+        session.ram().createRole(WEB, Emulated.ECS_TRUST, null, null, Map.of());
+        session.ram().createRole(DB, Emulated.ECS_TRUST, null, null, Map.of());
     }
 
     @Test
@@ -146,7 +146,7 @@ class AliyunEcsPortTest {
         InstanceId vm = instance(NewInstance.vpc(Emulated.REGION.value()));
         RoleName untrusted = RoleName.of("team-a-untrusted");
         session.ram().createRole(untrusted, "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
-                + "\"Principal\":{\"Service\":[\"fc.aliyuncs.com\"]}}],\"Version\":\"1\"}", null, null);
+                + "\"Principal\":{\"Service\":[\"fc.aliyuncs.com\"]}}],\"Version\":\"1\"}", null, null, Map.of());
 
         CloudException notEcs = assertThrows(CloudException.class, () -> ecs.attachInstanceRamRole(Emulated.REGION, untrusted, List.of(vm), null));
         CloudException unknown = assertThrows(CloudException.class,

@@ -16,8 +16,10 @@ import io.instancerole.domain.port.CloudPolicy;
 import io.instancerole.domain.port.CloudPolicyVersion;
 import io.instancerole.domain.port.CloudRole;
 import io.instancerole.domain.port.RamPort;
+import io.instancerole.domain.port.RamResourceType;
 import io.instancerole.emulator.testing.EmulatorExtension;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +47,7 @@ class AliyunRamPortTest {
     void createsReadsAndUpdatesARoleWithAChineseDescription() {
         assertFalse(ram.getRole(WEB).isPresent());
 
-        CloudRole created = ram.createRole(WEB, Emulated.ECS_TRUST, "网站服务器的角色", 7200);
+        CloudRole created = ram.createRole(WEB, Emulated.ECS_TRUST, "网站服务器的角色", 7200, Map.of());
 
         assertEquals("team-a-web", created.roleName());
         assertEquals("网站服务器的角色", created.description());
@@ -68,9 +70,9 @@ class AliyunRamPortTest {
 
     @Test
     void aSecondCreateIsAConflictAndIsNotRetried() {
-        ram.createRole(WEB, Emulated.ECS_TRUST, null, null);
+        ram.createRole(WEB, Emulated.ECS_TRUST, null, null, Map.of());
 
-        CloudException e = assertThrows(CloudException.class, () -> ram.createRole(WEB, Emulated.ECS_TRUST, null, null));
+        CloudException e = assertThrows(CloudException.class, () -> ram.createRole(WEB, Emulated.ECS_TRUST, null, null, Map.of()));
 
         assertEquals(CloudException.Kind.CONFLICT, e.kind());
         assertEquals("EntityAlreadyExists.Role", e.code());
@@ -83,7 +85,7 @@ class AliyunRamPortTest {
     void customPolicyVersionsAreCreatedListedRotatedAndDeleted() {
         assertFalse(ram.getPolicy(READ_LOGS, PolicyType.Custom).isPresent());
 
-        CloudPolicy created = ram.createPolicy(READ_LOGS, DOCUMENT_V1, "读取日志");
+        CloudPolicy created = ram.createPolicy(READ_LOGS, DOCUMENT_V1, "读取日志", Map.of());
         assertEquals("team-a-read-logs", created.policyName());
         assertEquals(PolicyType.Custom, created.policyType());
         assertEquals("v1", created.defaultVersion());
@@ -130,8 +132,8 @@ class AliyunRamPortTest {
 
     @Test
     void attachingToARoleIsIdempotentAndListsEveryPolicy() {
-        ram.createRole(WEB, Emulated.ECS_TRUST, null, null);
-        ram.createPolicy(READ_LOGS, DOCUMENT_V1, null);
+        ram.createRole(WEB, Emulated.ECS_TRUST, null, null, Map.of());
+        ram.createPolicy(READ_LOGS, DOCUMENT_V1, null, Map.of());
 
         ram.attachPolicyToRole(READ_LOGS, PolicyType.Custom, WEB);
         ram.attachPolicyToRole(READ_LOGS, PolicyType.Custom, WEB);
@@ -150,7 +152,7 @@ class AliyunRamPortTest {
         assertFalse(ram.getUser(bob).isPresent());
         EMULATOR.control().createUser("bob");
         assertEquals("bob", ram.getUser(bob).orElseThrow().userName());
-        ram.createPolicy(READ_LOGS, DOCUMENT_V1, null);
+        ram.createPolicy(READ_LOGS, DOCUMENT_V1, null, Map.of());
 
         ram.attachPolicyToUser(READ_LOGS, PolicyType.Custom, bob);
         ram.attachPolicyToUser(READ_LOGS, PolicyType.Custom, bob);
@@ -166,6 +168,29 @@ class AliyunRamPortTest {
         CloudException unknownUser = assertThrows(CloudException.class,
                 () -> ram.detachPolicyFromUser(READ_LOGS, PolicyType.Custom, UserName.of("nobody")));
         assertEquals(CloudException.Kind.NOT_FOUND, unknownUser.kind());
+    }
+
+    @Test
+    void tagsGivenOnCreateAreListedByNameAndByKeyAcrossPages() {
+        ram.createRole(WEB, Emulated.ECS_TRUST, null, null, Map.of("team", "team-a"));
+        ram.createPolicy(READ_LOGS, DOCUMENT_V1, null, Map.of("team", "team-a", "cost", "7"));
+        for (int i = 0; i < 60; i++) {
+            ram.createRole(RoleName.of("team-b-r" + i), Emulated.ECS_TRUST, null, null, Map.of("team", "team-b", "cost", "1"));
+        }
+        ram.createRole(RoleName.of("legacy-web"), Emulated.ECS_TRUST, null, null, Map.of());
+
+        Map<String, Map<String, String>> web = ram.listTags(RamResourceType.ROLE, List.of("TEAM-A-WEB"), null);
+        Map<String, Map<String, String>> owned = ram.listTags(RamResourceType.ROLE, List.of(), "team");
+        Map<String, Map<String, String>> policy = ram.listTags(RamResourceType.POLICY, List.of(READ_LOGS.value()), null);
+
+        assertEquals(Map.of("team-a-web", Map.of("team", "team-a")), web);
+        // 121 entries: more than one page of ListTagResources
+        assertEquals(61, owned.size());
+        assertEquals(Map.of("team", "team-b", "cost", "1"), owned.get("team-b-r59"));
+        assertFalse(owned.containsKey("legacy-web"));
+        assertEquals(Map.of("team", "team-a", "cost", "7"), policy.get("team-a-read-logs"));
+        assertEquals("team-a", stateRole("team-a-web").path("tags").path("team").asText());
+        assertTrue(Emulated.calls(EMULATOR, "ListTagResources").size() >= 4, "the listing by key paged");
     }
 
     private static JsonNode stateRole(String roleName) {

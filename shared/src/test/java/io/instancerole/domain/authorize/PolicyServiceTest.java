@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.instancerole.domain.TestJson;
 import io.instancerole.domain.config.DeploymentConfig;
 import io.instancerole.domain.error.DomainException;
 import io.instancerole.domain.error.ErrorCode;
@@ -25,6 +26,7 @@ import io.instancerole.domain.service.Json;
 import io.instancerole.domain.service.RequestContext;
 import io.instancerole.domain.service.Status;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -287,6 +289,82 @@ class PolicyServiceTest {
         assertTrue(duplicate.getMessage().startsWith("attachToRoles[1]:"), duplicate.getMessage());
         assertCode(ErrorCode.InvalidParameter, () -> CreatePolicyRequest.of(PolicyName.of("team-a-x"), "d".repeat(1025),
                 Json.parse(READ_LOGS).orElseThrow(), null));
+    }
+
+    // ------------------------------------------------------------------ ownership and halfway
+
+    @Test
+    void aCreatedPolicyCarriesTheOwnerTag() {
+        service.createPolicy(TestContexts.of(cloud, "team-a", false), request("team-a-logs", READ_LOGS));
+        assertEquals(Map.of("team", "team-a"), cloud.policyTags("team-a-logs"));
+    }
+
+    @Test
+    void anotherTeamsTaggedRoleAnswersAsAMissingOne() {
+        cloud.addRole("team-a-adopted").tagRole("team-a-adopted", Map.of("team", "platform"));
+        DomainException other = assertThrows(DomainException.class, () -> service.createPolicy(TestContexts.of(cloud, "team-a", false),
+                request("team-a-logs", READ_LOGS, "team-a-adopted")));
+        DomainException missing = assertThrows(DomainException.class, () -> service.createPolicy(TestContexts.of(cloud, "team-a", false),
+                request("team-a-logs", READ_LOGS, "team-a-nothing")));
+        assertEquals(ErrorCode.RoleNotFound, other.code());
+        assertEquals(missing.getMessage().replace("team-a-nothing", "team-a-adopted"), other.getMessage());
+        assertEquals(0, cloud.mutatingCalls());
+    }
+
+    @Test
+    void anotherTeamsCustomPolicyAnswersAsAMissingOneWhenAttached() {
+        cloud.addCustomPolicy("team-a-platform-made", READ_LOGS).tagPolicy("team-a-platform-made", Map.of("team", "platform"));
+        DomainException other = assertThrows(DomainException.class, () -> service.attachPolicy(TestContexts.of(cloud, "team-a", false),
+                attach("team-a-web", "team-a-platform-made", PolicyType.Custom)));
+        DomainException missing = assertThrows(DomainException.class, () -> service.attachPolicy(TestContexts.of(cloud, "team-a", false),
+                attach("team-a-web", "team-a-not-there", PolicyType.Custom)));
+        assertEquals(ErrorCode.PolicyNotFound, other.code());
+        assertEquals(missing.getMessage().replace("team-a-not-there", "team-a-platform-made"), other.getMessage());
+        assertEquals(List.of(), cloud.rolePolicies("team-a-web"));
+    }
+
+    @Test
+    void aRoleAtRamsLimitOfFiveIsFoundBeforeAnythingChanges() {
+        for (int i = 0; i < InMemoryCloud.MAX_CUSTOM_ATTACHED; i++) {
+            cloud.addCustomPolicy("team-a-p" + i, READ_LOGS).attachToRole("team-a-p" + i, PolicyType.Custom, "team-a-worker");
+        }
+        DomainException e = assertThrows(DomainException.class, () -> service.createPolicy(TestContexts.of(cloud, "team-a", false),
+                request("team-a-logs", READ_LOGS, "team-a-web", "team-a-worker")));
+        assertEquals(ErrorCode.Conflict, e.code());
+        assertTrue(e.getMessage().contains("role 'team-a-worker' already has 5 Custom policies attached"), e.getMessage());
+        assertFalse(cloud.policyExists("team-a-logs", PolicyType.Custom));
+        assertEquals(0, cloud.mutatingCalls());
+    }
+
+    @Test
+    void anAttachRefusedAfterThePolicyWasMadeIs207AndARetryConverges() {
+        cloud.failNth("AttachPolicyToRole", 2, CloudException.Kind.CONFLICT, "LimitExceeded.Role.Policy");
+        CreatePolicyResult half = service.createPolicy(TestContexts.of(cloud, "team-a", false),
+                request("team-a-logs", READ_LOGS, "team-a-web", "team-a-worker"));
+
+        assertEquals(207, half.httpStatus());
+        assertEquals(Status.CREATED, half.status());
+        assertEquals(List.of(Status.ATTACHED, Status.FAILED), half.attachments().stream().map(RoleAttachment::status).collect(Collectors.toList()));
+        assertEquals("LimitExceeded.Role.Policy", half.attachments().get(1).code());
+        JsonNode json = TestJson.of(half);
+        assertEquals("failed", json.path("attachments").path(1).path("status").asText());
+        assertTrue(json.path("attachments").path(0).path("code").isMissingNode());
+
+        CreatePolicyResult retry = service.createPolicy(TestContexts.of(cloud, "team-a", false),
+                request("team-a-logs", READ_LOGS, "team-a-web", "team-a-worker"));
+        assertEquals(200, retry.httpStatus());
+        assertEquals(Status.UNCHANGED, retry.status());
+        assertEquals(List.of(Status.ALREADY_ATTACHED, Status.ATTACHED), retry.attachments().stream().map(RoleAttachment::status)
+                .collect(Collectors.toList()));
+    }
+
+    @Test
+    void anAttachRefusedBeforeAnyChangeIsAPlainError() {
+        cloud.addCustomPolicy("team-a-logs", READ_LOGS).tagPolicy("team-a-logs", Map.of("team", "team-a"));
+        cloud.failNext("AttachPolicyToRole", CloudException.Kind.DENIED, "NoPermission");
+        DomainException e = assertThrows(DomainException.class, () -> service.createPolicy(TestContexts.of(cloud, "team-a", false),
+                request("team-a-logs", READ_LOGS, "team-a-web")));
+        assertEquals(ErrorCode.CloudDenied, e.code());
     }
 
     private static CreatePolicyRequest request(String name, String document, String... roles) {

@@ -66,8 +66,10 @@ class BindingServiceTest {
 
         assertEquals(List.of("i-free1", "i-done1", "i-other1", "i-missing1", "i-classic1", "i-teamb1", "i-free2"), ids(result));
         assertEquals(List.of("bound", "unchanged", "failed", "failed", "failed", "failed", "bound"), statuses(result));
-        assertEquals(Arrays.asList(null, null, "InstanceHasOtherRole", "InstanceNotFound", "InstanceNotVpc", "Forbidden", null), codes(result));
+        assertEquals(Arrays.asList(null, null, "InstanceHasOtherRole", "InstanceNotFound", "InstanceNotVpc", "InstanceNotFound", null), codes(result));
         assertTrue(result.results().get(2).message().contains("/v1/role-bindings/replace"), result.results().get(2).message());
+        // another team's instance fails word for word as a missing one
+        assertEquals(result.results().get(3).message().replace("i-missing1", "i-teamb1"), result.results().get(5).message());
         assertEquals(207, result.httpStatus());
         assertEquals(map("bound", 2, "unchanged", 1, "failed", 4), result.summary());
         assertEquals(Optional.of("team-a-web"), cloud.instanceRole("i-free1"));
@@ -391,7 +393,7 @@ class BindingServiceTest {
                 UnbindRequest.of(null, batch("i-web1", "i-none1", "i-old1", "i-teamb1", "i-classic1", "i-gone1"), RoleName.of("team-a-web")));
 
         assertEquals(List.of("unbound", "unchanged", "failed", "failed", "unchanged", "failed"), statuses(result));
-        assertEquals(Arrays.asList(null, null, "InstanceHasOtherRole", "Forbidden", null, "InstanceNotFound"), codes(result));
+        assertEquals(Arrays.asList(null, null, "InstanceHasOtherRole", "InstanceNotFound", null, "InstanceNotFound"), codes(result));
         assertTrue(result.results().get(2).message().contains("keeps its role"), result.results().get(2).message());
         assertEquals(Optional.empty(), cloud.instanceRole("i-web1"));
         assertEquals(Optional.of("team-a-old"), cloud.instanceRole("i-old1"));
@@ -436,7 +438,7 @@ class BindingServiceTest {
 
         assertEquals(List.of("replaced", "bound", "unchanged", "failed"), statuses(result));
         assertEquals("team-a-old", result.results().get(0).previousRoleName());
-        assertEquals("Forbidden", result.results().get(3).code());
+        assertEquals("InstanceNotFound", result.results().get(3).code());
         assertEquals(Optional.of("team-a-web"), cloud.instanceRole("i-old1"));
         assertEquals(Optional.of("team-a-web"), cloud.instanceRole("i-none1"));
         assertEquals(1, cloud.calls("DetachInstanceRamRole"));

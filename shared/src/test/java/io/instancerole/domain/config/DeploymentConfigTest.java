@@ -101,6 +101,14 @@ class DeploymentConfigTest {
     }
 
     @Test
+    void regionsAlibabaDoesNotHaveStopTheFunctionAtStart() {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> DeploymentConfig.fromEnvironment(
+                Map.of("DEFAULT_REGION_ID", "xx-nowhere", "ALLOWED_REGIONS", "cn-hangzhou,eu-nowhere-1")));
+        assertTrue(e.getMessage().contains("DEFAULT_REGION_ID: 'xx-nowhere' is not one of Alibaba Cloud's public regions"), e.getMessage());
+        assertTrue(e.getMessage().contains("ALLOWED_REGIONS: 'eu-nowhere-1'"), e.getMessage());
+    }
+
+    @Test
     void anEmptyListEntryIsATypo() {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> DeploymentConfig.fromEnvironment(
                 Map.of("ADMIN_TEAMS", "platform,,sre")));

@@ -48,7 +48,13 @@ class DescribeServiceTest {
         assertCode(ErrorCode.InstanceNotFound, () -> service.describeInstanceRole(TestContexts.of(cloud, "team-a", false), null, InstanceId.of("i-gone1")));
         assertCode(ErrorCode.InstanceNotFound, () -> service.describeInstanceRole(TestContexts.of(cloud, "team-a", false),
                 RegionId.of("cn-beijing"), InstanceId.of("i-a1111")));
-        assertCode(ErrorCode.Forbidden, () -> service.describeInstanceRole(TestContexts.of(cloud, "team-a", false), null, InstanceId.of("i-b1111")));
+        // another team's instance answers exactly as a missing one would
+        DomainException other = assertThrows(DomainException.class,
+                () -> service.describeInstanceRole(TestContexts.of(cloud, "team-a", false), null, InstanceId.of("i-b1111")));
+        DomainException missing = assertThrows(DomainException.class,
+                () -> service.describeInstanceRole(TestContexts.of(cloud, "team-a", false), null, InstanceId.of("i-b2222")));
+        assertEquals(ErrorCode.InstanceNotFound, other.code());
+        assertEquals(missing.getMessage().replace("i-b2222", "i-b1111"), other.getMessage());
         assertEquals(null, service.describeInstanceRole(TestContexts.of(cloud, "platform", false), null, InstanceId.of("i-b1111")).roleName());
         DescribeService limited = new DescribeService(new Guardrails(DeploymentConfig.fromEnvironment(Map.of("ALLOWED_REGIONS", "cn-hangzhou"))));
         assertCode(ErrorCode.InvalidParameter, () -> limited.describeInstanceRole(TestContexts.of(cloud, "team-a", false),

@@ -20,6 +20,7 @@ import io.instancerole.domain.port.CloudUser;
 import io.instancerole.domain.port.EcsPort;
 import io.instancerole.domain.port.InstanceOutcome;
 import io.instancerole.domain.port.RamPort;
+import io.instancerole.domain.port.RamResourceType;
 import io.instancerole.domain.port.StsPort;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ public final class InMemoryCloud implements CloudSessions {
     /** Detach naming a role other than the bound one; invented, as above. */
     public static final String ROLE_MISMATCH = "InvalidRamRole.NotAttachedToInstance";
     public static final int MAX_POLICY_VERSIONS = 5;
+    /** RAM's default limit of custom policies attached to one role or user. */
+    public static final int MAX_CUSTOM_ATTACHED = 5;
 
     private static final String ECS_SERVICE = "ecs.aliyuncs.com";
     /** ECS refuses AttachInstanceRamRole for other statuses (Pending, Starting, Stopping) with IncorrectInstanceStatus. */
@@ -108,6 +111,25 @@ public final class InMemoryCloud implements CloudSessions {
         policy.add(document, true);
         policies.put(key(PolicyType.Custom, name), policy);
         return this;
+    }
+
+    /** Adds (or overwrites) tags on a role, as RAM's TagResources does. */
+    public synchronized InMemoryCloud tagRole(String roleName, Map<String, String> tags) {
+        roles.get(fold(roleName)).tags.putAll(tags);
+        return this;
+    }
+
+    public synchronized InMemoryCloud tagPolicy(String policyName, Map<String, String> tags) {
+        policies.get(key(PolicyType.Custom, policyName)).tags.putAll(tags);
+        return this;
+    }
+
+    public synchronized Map<String, String> roleTags(String roleName) {
+        return Map.copyOf(roles.get(fold(roleName)).tags);
+    }
+
+    public synchronized Map<String, String> policyTags(String policyName) {
+        return Map.copyOf(policies.get(key(PolicyType.Custom, policyName)).tags);
     }
 
     public synchronized InMemoryCloud attachToRole(String policyName, PolicyType type, String roleName) {
@@ -258,15 +280,18 @@ public final class InMemoryCloud implements CloudSessions {
         }
 
         @Override
-        public CloudRole createRole(RoleName name, String trustPolicyDocument, String description, Integer maxSessionDuration) {
+        public CloudRole createRole(RoleName name, String trustPolicyDocument, String description, Integer maxSessionDuration,
+                Map<String, String> tags) {
             synchronized (InMemoryCloud.this) {
                 String action = "CreateRole";
                 call(action, requestIds);
                 if (roles.containsKey(name.folded())) {
                     throw conflict(action, "EntityAlreadyExists.Role", "The role does already EXIST.");
                 }
-                return storeRole(name.value(), trustPolicyDocument, description == null ? "" : description,
-                        maxSessionDuration == null ? 3600 : maxSessionDuration).view();
+                FakeRole role = storeRole(name.value(), trustPolicyDocument, description == null ? "" : description,
+                        maxSessionDuration == null ? 3600 : maxSessionDuration);
+                role.tags.putAll(tags);
+                return role.view();
             }
         }
 
@@ -293,7 +318,7 @@ public final class InMemoryCloud implements CloudSessions {
         }
 
         @Override
-        public CloudPolicy createPolicy(PolicyName name, String document, String description) {
+        public CloudPolicy createPolicy(PolicyName name, String document, String description, Map<String, String> tags) {
             synchronized (InMemoryCloud.this) {
                 String action = "CreatePolicy";
                 call(action, requestIds);
@@ -302,6 +327,7 @@ public final class InMemoryCloud implements CloudSessions {
                 }
                 FakePolicy policy = new FakePolicy(name.value(), PolicyType.Custom, description == null ? "" : description);
                 policy.add(document, true);
+                policy.tags.putAll(tags);
                 policies.put(key(PolicyType.Custom, name.value()), policy);
                 return policy.view();
             }
@@ -432,6 +458,27 @@ public final class InMemoryCloud implements CloudSessions {
             }
         }
 
+        @Override
+        public Map<String, Map<String, String>> listTags(RamResourceType type, List<String> names, String withKey) {
+            synchronized (InMemoryCloud.this) {
+                call("ListTagResources", requestIds);
+                Map<String, Map<String, String>> all = new LinkedHashMap<>();
+                if (type == RamResourceType.ROLE) {
+                    roles.values().forEach(r -> all.put(r.name, r.tags));
+                } else {
+                    policies.values().stream().filter(p -> p.type == PolicyType.Custom).forEach(p -> all.put(p.name, p.tags));
+                }
+                Map<String, Map<String, String>> found = new LinkedHashMap<>();
+                all.forEach((name, tags) -> {
+                    boolean named = names.isEmpty() || names.stream().anyMatch(name::equalsIgnoreCase);
+                    if (named && !tags.isEmpty() && (withKey == null || tags.containsKey(withKey))) {
+                        found.put(name, Map.copyOf(tags));
+                    }
+                });
+                return found;
+            }
+        }
+
         private void attach(String action, String principalType, String principal, PolicyName policy, PolicyType type, String alreadyCode) {
             FakePolicy stored = policies.get(key(type, policy.value()));
             if (stored == null) {
@@ -440,6 +487,9 @@ public final class InMemoryCloud implements CloudSessions {
             Map<String, AttachedPolicy> attached = attachmentsOf(principalType, principal);
             if (attached.containsKey(key(type, policy.value()))) {
                 throw conflict(action, alreadyCode, "The policy is already attached.");
+            }
+            if (type == PolicyType.Custom && attached.values().stream().filter(p -> p.policyType() == type).count() >= MAX_CUSTOM_ATTACHED) {
+                throw conflict(action, "LimitExceeded." + principalType + ".Policy", "At most " + MAX_CUSTOM_ATTACHED + " custom policies.");
             }
             attached.put(key(type, policy.value()), new AttachedPolicy(stored.name, type));
         }
@@ -694,6 +744,7 @@ public final class InMemoryCloud implements CloudSessions {
         final String name;
         final String id;
         final String trust;
+        final Map<String, String> tags = new LinkedHashMap<>();
         String description;
         int maxSessionDuration;
 
@@ -715,6 +766,7 @@ public final class InMemoryCloud implements CloudSessions {
         final PolicyType type;
         final String description;
         final TreeMap<Integer, String> versions = new TreeMap<>();
+        final Map<String, String> tags = new LinkedHashMap<>();
         int defaultVersion;
         int lastVersion;
 

@@ -21,7 +21,7 @@ import io.instancerole.domain.policy.LintResult;
 import io.instancerole.domain.port.CloudInstance;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -42,27 +42,41 @@ class GuardrailsTest {
 
     @Test
     void teamPrefixRuleForRolesIgnoresCase() {
-        assertDoesNotThrow(() -> guardrails.checkRole(TEAM_A, RoleName.of("team-a-web")));
-        assertDoesNotThrow(() -> guardrails.checkRole(TEAM_A, RoleName.of("Team-A-Web")));
-        assertForbidden(() -> guardrails.checkRole(TEAM_A, RoleName.of("team-b-web")), "team prefix rule");
+        assertDoesNotThrow(() -> guardrails.checkRoleName(TEAM_A, RoleName.of("team-a-web")));
+        assertDoesNotThrow(() -> guardrails.checkRoleName(TEAM_A, RoleName.of("Team-A-Web")));
+        assertForbidden(() -> guardrails.checkRoleName(TEAM_A, RoleName.of("team-b-web")), "team prefix rule");
         // 'team-ab-' is another team's prefix, not 'team-a-'
-        assertForbidden(() -> guardrails.checkRole(TEAM_A, RoleName.of("team-ab-web")), "team prefix rule");
-        assertForbidden(() -> guardrails.checkRole(TEAM_A, RoleName.of("team-a")), "'team-a-'");
-        assertDoesNotThrow(() -> guardrails.checkRole(ADMIN, RoleName.of("anything")));
+        assertForbidden(() -> guardrails.checkRoleName(TEAM_A, RoleName.of("team-ab-web")), "team prefix rule");
+        assertForbidden(() -> guardrails.checkRoleName(TEAM_A, RoleName.of("team-a")), "'team-a-'");
+        assertDoesNotThrow(() -> guardrails.checkRoleName(ADMIN, RoleName.of("anything")));
     }
 
     @Test
     void teamPrefixRuleForPolicies() {
-        assertDoesNotThrow(() -> guardrails.checkPolicy(TEAM_A, PolicyName.of("TEAM-A-logs")));
-        assertForbidden(() -> guardrails.checkPolicy(TEAM_A, PolicyName.of("logs-read")), "custom policies whose names start with 'team-a-'");
-        assertDoesNotThrow(() -> guardrails.checkPolicy(ADMIN, PolicyName.of("logs-read")));
+        assertDoesNotThrow(() -> guardrails.checkPolicyName(TEAM_A, PolicyName.of("TEAM-A-logs")));
+        assertForbidden(() -> guardrails.checkPolicyName(TEAM_A, PolicyName.of("logs-read")), "custom policies whose names start with 'team-a-'");
+        assertDoesNotThrow(() -> guardrails.checkPolicyName(ADMIN, PolicyName.of("logs-read")));
     }
 
     @Test
-    void passRoleOnlyForTheTeamsRoles() {
-        assertDoesNotThrow(() -> guardrails.checkPassRole(TEAM_A, RoleName.of("team-a-web")));
-        assertForbidden(() -> guardrails.checkPassRole(TEAM_A, RoleName.of("team-b-web")), "PassRole rule");
-        assertDoesNotThrow(() -> guardrails.checkPassRole(ADMIN, RoleName.of("team-b-web")));
+    void ownerTagDecidesAndUntaggedFallsBackToThePrefix() {
+        Set<String> teams = Set.of("team-a", "team-b");
+        assertTrue(guardrails.owns(TEAM_A, "team-a-web", "team-a", teams));
+        assertFalse(guardrails.owns(TEAM_A, "team-a-web", "team-b", teams), "the tag wins over the name");
+        assertTrue(guardrails.owns(TEAM_A, "renamed-by-hand", "team-a", teams), "the tag wins over the name");
+        assertTrue(guardrails.owns(TEAM_A, "Team-A-Legacy", null, teams), "untagged: the prefix, ignoring case");
+        assertFalse(guardrails.owns(TEAM_A, "team-b-legacy", null, teams));
+        assertTrue(guardrails.owns(ADMIN, "team-b-web", "team-b", teams));
+    }
+
+    @Test
+    void untaggedNameOfALongerTeamPrefixIsNeverTheShorterTeams() {
+        assertFalse(guardrails.owns(TEAM_A, "team-a-b-web", null, Set.of("team-a", "team-a-b")));
+        assertFalse(guardrails.owns(TEAM_A, "TEAM-A-B-web", null, Set.of("team-a-b")));
+        // until team-a-b has tagged resources, its prefix is not known
+        assertTrue(guardrails.owns(TEAM_A, "team-a-b-web", null, Set.of("team-a")));
+        assertTrue(guardrails.owns(TEAM_A, "team-a-bweb", null, Set.of("team-a-b")), "'team-a-bweb' does not fit 'team-a-b-'");
+        assertTrue(guardrails.owns(Caller.of("bob", "team-a-b"), "team-a-b-web", null, Set.of("team-a", "team-a-b")));
     }
 
     @Test
@@ -87,22 +101,24 @@ class GuardrailsTest {
     }
 
     @Test
-    void ownerTagRuleIsPerInstance() {
+    void ownerTagRuleIsPerInstanceAndAnotherTeamsAnswersAsMissing() {
         CloudInstance own = instance("i-own1", Map.of("team", "team-a"));
         CloudInstance other = instance("i-other1", Map.of("team", "team-b"));
         CloudInstance untagged = instance("i-none1", Map.of());
-        assertEquals(Optional.empty(), guardrails.instanceRefusal(TEAM_A, own));
-        assertTrue(guardrails.instanceRefusal(TEAM_A, other).orElseThrow().contains("owner tag rule: instance i-other1 is not tagged team=team-a"));
-        assertTrue(guardrails.instanceRefusal(TEAM_A, untagged).isPresent());
-        assertEquals(Optional.empty(), guardrails.instanceRefusal(ADMIN, untagged));
-        assertForbidden(() -> guardrails.checkInstance(TEAM_A, other), "owner tag rule");
+        assertTrue(guardrails.ownsInstance(TEAM_A, own));
+        assertFalse(guardrails.ownsInstance(TEAM_A, other));
+        assertFalse(guardrails.ownsInstance(TEAM_A, untagged));
+        assertTrue(guardrails.ownsInstance(ADMIN, untagged));
+        String message = guardrails.instanceNotFoundMessage(TEAM_A, InstanceId.of("i-other1"), RegionId.of("cn-hangzhou"));
+        assertTrue(message.contains("does not exist in region cn-hangzhou or is not tagged team=team-a"), message);
     }
 
     @Test
     void ownerTagKeyComesFromTheConfiguration() {
         Guardrails byOwner = new Guardrails(DeploymentConfig.fromEnvironment(Map.of("OWNER_TAG_KEY", "owner")));
-        assertEquals(Optional.empty(), byOwner.instanceRefusal(TEAM_A, instance("i-own1", Map.of("owner", "team-a"))));
-        assertTrue(byOwner.instanceRefusal(TEAM_A, instance("i-own2", Map.of("team", "team-a"))).isPresent());
+        assertTrue(byOwner.ownsInstance(TEAM_A, instance("i-own1", Map.of("owner", "team-a"))));
+        assertFalse(byOwner.ownsInstance(TEAM_A, instance("i-own2", Map.of("team", "team-a"))));
+        assertEquals(Map.of("owner", "team-a"), byOwner.ownerTags(TEAM_A));
     }
 
     @Test
@@ -117,6 +133,15 @@ class GuardrailsTest {
         assertTrue(e.getMessage().contains("allowed: cn-hangzhou, cn-beijing"), e.getMessage());
         // admins too: the region rule is the deployment's, not a team rule
         assertThrows(DomainException.class, () -> limited.region(RegionId.of("us-west-1")));
+    }
+
+    @Test
+    void aRegionAlibabaDoesNotHaveIsRefusedEvenWithoutAllowedRegions() {
+        DomainException e = assertThrows(DomainException.class, () -> guardrails.region(RegionId.of("xx-nowhere")));
+        assertEquals(ErrorCode.InvalidParameter, e.code());
+        assertTrue(e.getMessage().contains("'xx-nowhere' is not an Alibaba Cloud region"), e.getMessage());
+        assertThrows(DomainException.class, () -> guardrails.region(RegionId.of("cn-hangzhou-x")));
+        assertEquals(RegionId.of("ap-southeast-1"), guardrails.region(RegionId.of("ap-southeast-1")));
     }
 
     private static CloudInstance instance(String id, Map<String, String> tags) {

@@ -1,6 +1,7 @@
 package io.instancerole.domain.it;
 
 import static io.instancerole.domain.it.Deployment.TEAM_A;
+import static io.instancerole.domain.it.Deployment.TEAM_B;
 import static io.instancerole.domain.it.Requests.bind;
 import static io.instancerole.domain.it.Requests.createRole;
 import static io.instancerole.domain.it.Requests.grant;
@@ -95,6 +96,52 @@ class GrantedUserTest {
         for (JsonNode call : account.calls("AttachInstanceRamRole")) {
             assertTrue(call.path("principal").asText().endsWith(":user/deployer"), "signed with the user's own key: " + call);
         }
+    }
+
+    @Test
+    void teamAsGranteeBindsAndUnbindsTeamAsInstancesAndNothingOfTeamBs() {
+        service.roles.createRole(service.as(TEAM_B), createRole("team-b-web"));
+        String teamB = account.instance(TEAM_B);
+        String alsoB = account.instance(TEAM_B);
+        service.bindings.bind(service.as(TEAM_B), bind("team-b-web", List.of(teamB)));
+        service.grants.grant(service.as(TEAM_A), grant("deployer", WEB.value()));
+        EcsPort ecs = deployer.cloud(TEAM_A).ecs();
+        String mine = instances.get(0);
+
+        assertTrue(ecs.attachInstanceRamRole(REGION, WEB, ids(mine), null).get(0).success());
+        assertTrue(ecs.detachInstanceRamRole(REGION, WEB, ids(mine)).get(0).success());
+        assertTrue(ecs.attachInstanceRamRole(REGION, WEB, ids(mine), null).get(0).success());
+
+        // the attack of the issue: unbind team B's instance with team A's grant
+        assertDenied("Forbidden.RAM", () -> ecs.detachInstanceRamRole(REGION, null, ids(teamB)));
+        assertDenied("Forbidden.RAM", () -> ecs.detachInstanceRamRole(REGION, RoleName.of("team-b-web"), ids(teamB)));
+        // team A's role on team B's free instance, alone or hidden in a batch with team A's own
+        assertDenied("Forbidden.RAM", () -> ecs.attachInstanceRamRole(REGION, WEB, ids(alsoB), null));
+        assertDenied("Forbidden.RAM", () -> ecs.attachInstanceRamRole(REGION, WEB, ids(instances.get(1), alsoB), null));
+        assertDenied("Forbidden.RAM", () -> ecs.detachInstanceRamRole(REGION, null, ids(mine, teamB)));
+
+        assertEquals(Arrays.asList("team-b-web", null), account.rolesOf(List.of(teamB, alsoB)));
+        assertEquals(Arrays.asList("team-a-web", null), account.rolesOf(List.of(mine, instances.get(1))));
+    }
+
+    @Test
+    void grantsOfTwoTeamsToOneUserKeepEachTeamsScope() {
+        service.roles.createRole(service.as(TEAM_B), createRole("team-b-web"));
+        String teamB = account.instance(TEAM_B);
+        service.grants.grant(service.as(TEAM_A), grant("deployer", WEB.value()));
+        service.grants.grant(service.as(TEAM_B), grant("deployer", "team-b-web"));
+        EcsPort ecs = deployer.cloud(TEAM_A).ecs();
+
+        assertTrue(ecs.attachInstanceRamRole(REGION, RoleName.of("team-b-web"), ids(teamB), null).get(0).success());
+        assertTrue(ecs.attachInstanceRamRole(REGION, WEB, ids(instances.get(0)), null).get(0).success());
+        // team B's grant lets the user touch team B's instances, never pass team A's role onto them
+        assertTrue(ecs.detachInstanceRamRole(REGION, null, ids(teamB)).get(0).success());
+        assertTrue(ecs.attachInstanceRamRole(REGION, WEB, ids(teamB), null).get(0).success(),
+                "passing team A's role is team A's grant, the instance is team B's: both grants together allow it");
+
+        service.grants.revoke(service.as(TEAM_B), revoke("deployer", "team-b-web"));
+        assertDenied("Forbidden.RAM", () -> ecs.detachInstanceRamRole(REGION, null, ids(teamB)));
+        assertTrue(ecs.detachInstanceRamRole(REGION, WEB, ids(instances.get(0))).get(0).success(), "team A's grant is untouched");
     }
 
     @Test

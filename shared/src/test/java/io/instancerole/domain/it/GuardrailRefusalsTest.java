@@ -101,7 +101,8 @@ class GuardrailRefusalsTest {
         BatchResult result = api.bindings.bind(api.as(TEAM_A), bind("team-a-web", List.of(theirs, mine, untagged)));
 
         assertEquals(List.of("failed", "bound", "failed"), statuses(result));
-        assertEquals(Arrays.asList("Forbidden", null, "Forbidden"), codes(result));
+        // another team's instance and an untagged one fail as a missing one would
+        assertEquals(Arrays.asList("InstanceNotFound", null, "InstanceNotFound"), codes(result));
         assertTrue(result.results().get(0).message().contains("owner tag rule"), result.results().get(0).message());
         assertEquals(207, result.httpStatus());
         assertEquals(Arrays.asList("team-b-web", "team-a-web", null), account.rolesOf(List.of(theirs, mine, untagged)));
@@ -110,21 +111,21 @@ class GuardrailRefusalsTest {
 
         JsonNode before = account.state();
         account.clearCalls();
-        assertEquals(List.of("Forbidden"), codes(api.bindings.replace(api.as(TEAM_A), replace("team-a-web", null, List.of(theirs)))));
-        assertEquals(List.of("Forbidden"), codes(api.bindings.unbind(api.as(TEAM_A), unbind(null, List.of(theirs)))));
+        assertEquals(List.of("InstanceNotFound"), codes(api.bindings.replace(api.as(TEAM_A), replace("team-a-web", null, List.of(theirs)))));
+        assertEquals(List.of("InstanceNotFound"), codes(api.bindings.unbind(api.as(TEAM_A), unbind(null, List.of(theirs)))));
         assertEquals(before, account.state());
         assertEquals(List.of(), account.writes());
 
-        assertRule("owner tag rule", refused(ErrorCode.Forbidden,
+        assertRule("owner tag rule", refused(ErrorCode.InstanceNotFound,
                 () -> api.describe.describeInstanceRole(api.as(TEAM_A), null, InstanceId.of(theirs))));
         assertEquals("team-b-web", api.describe.describeInstanceRole(api.as(ADMIN), null, InstanceId.of(theirs)).roleName(), "an admin may");
     }
 
     @Test
     void passRoleRuleGrantsOnlyTheTeamsOwnRoles() {
-        assertRule("PassRole rule", refusedBeforeAnyCall(ErrorCode.Forbidden,
+        assertRule("team prefix rule", refusedBeforeAnyCall(ErrorCode.Forbidden,
                 () -> api.grants.grant(api.as(TEAM_A), grant("deployer", "team-b-web"))));
-        assertRule("PassRole rule", refusedBeforeAnyCall(ErrorCode.Forbidden,
+        assertRule("team prefix rule", refusedBeforeAnyCall(ErrorCode.Forbidden,
                 () -> api.grants.grant(api.as(TEAM_A), grant("deployer", "team-a-web", "team-b-web"))));
 
         assertEquals(List.of(), account.policiesOf("User", "deployer"));

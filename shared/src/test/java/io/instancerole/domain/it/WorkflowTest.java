@@ -114,8 +114,9 @@ class WorkflowTest {
         JsonNode passRole = grantDocument.path("Statement").get(0);
         assertEquals("ram:PassRole", passRole.path("Action").asText());
         assertEquals(List.of("acs:ram:*:" + account.accountId() + ":role/team-a-web"), texts(passRole.path("Resource")));
-        assertEquals(List.of("ecs:AttachInstanceRamRole", "ecs:DetachInstanceRamRole", "ecs:DescribeInstanceRamRole", "ecs:DescribeInstances"),
-                texts(grantDocument.path("Statement").get(1).path("Action")));
+        assertEquals(List.of("ecs:AttachInstanceRamRole", "ecs:DetachInstanceRamRole"), texts(grantDocument.path("Statement").get(1).path("Action")));
+        assertEquals("team-a", grantDocument.path("Statement").get(1).path("Condition").path("StringEquals").path("acs:ResourceTag/team").asText());
+        assertEquals(List.of("ecs:DescribeInstanceRamRole", "ecs:DescribeInstances"), texts(grantDocument.path("Statement").get(2).path("Action")));
         assertEquals(List.of("Custom:" + granted.policyName()), account.policiesOf("User", "deployer"));
 
         PassRoleGrantResult revoked = api.grants.revoke(api.as(TEAM_A), revoke("deployer", "team-a-web"));

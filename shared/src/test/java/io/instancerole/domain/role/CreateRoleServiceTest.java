@@ -141,6 +141,38 @@ class CreateRoleServiceTest {
     }
 
     @Test
+    void theRoleIsCreatedWithTheOwnerTagInTheSameCall() {
+        service.createRole(TestContexts.of(cloud, "team-a", false), CreateRoleRequest.of(RoleName.of("team-a-web"), null, null));
+        assertEquals(Map.of("team", "team-a"), cloud.roleTags("team-a-web"));
+        assertEquals(0, cloud.calls("TagResources"));
+    }
+
+    @Test
+    void aNameOfALongerTeamPrefixIsRefusedWhetherOrNotTheRoleExists() {
+        cloud.addRole("team-a-b-web").tagRole("team-a-b-web", Map.of("team", "team-a-b"));
+        DomainException existing = assertThrows(DomainException.class, () -> service.createRole(TestContexts.of(cloud, "team-a", false),
+                CreateRoleRequest.of(RoleName.of("team-a-b-web"), "mine now", null)));
+        DomainException missing = assertThrows(DomainException.class, () -> service.createRole(TestContexts.of(cloud, "team-a", false),
+                CreateRoleRequest.of(RoleName.of("team-a-b-db"), null, null)));
+
+        assertEquals(ErrorCode.Forbidden, existing.code());
+        assertTrue(existing.getMessage().contains("prefix 'team-a-b-' of team 'team-a-b'"), existing.getMessage());
+        assertEquals(existing.getMessage().replace("team-a-b-web", "team-a-b-db"), missing.getMessage());
+        assertEquals("", cloud.role("team-a-b-web").orElseThrow().description());
+        assertEquals(0, cloud.mutatingCalls());
+    }
+
+    @Test
+    void aRoleTaggedForAnotherTeamIsNeverTakenOver() {
+        cloud.addRole("team-a-shared").tagRole("team-a-shared", Map.of("team", "platform"));
+        DomainException e = assertThrows(DomainException.class, () -> service.createRole(TestContexts.of(cloud, "team-a", false),
+                CreateRoleRequest.of(RoleName.of("team-a-shared"), "mine", null)));
+        assertEquals(ErrorCode.Forbidden, e.code());
+        assertTrue(e.getMessage().contains("owner tag rule"), e.getMessage());
+        assertEquals(0, cloud.mutatingCalls());
+    }
+
+    @Test
     void cloudFailuresBecomeContractErrors() {
         cloud.failNext("GetRole", CloudException.Kind.THROTTLED, "Throttling.User");
         DomainException e = assertThrows(DomainException.class, () -> service.createRole(TestContexts.of(cloud, "team-a", false),
