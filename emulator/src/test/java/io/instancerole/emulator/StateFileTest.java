@@ -12,10 +12,15 @@ import com.aliyun.ram20150501.models.CreatePolicyRequest;
 import com.aliyun.ram20150501.models.CreatePolicyVersionRequest;
 import com.aliyun.ram20150501.models.CreateRoleRequest;
 import com.aliyun.ram20150501.models.GetRoleRequest;
+import com.aliyuncs.CommonRequest;
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.MethodType;
+import com.aliyuncs.http.ProtocolType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.instancerole.emulator.client.NewInstance;
 import io.instancerole.emulator.client.UserKeys;
 import io.instancerole.emulator.testing.EmulatorExtension;
+import io.instancerole.emulator.testing.SdkClients;
 import io.instancerole.emulator.testing.TeaClients;
 import io.instancerole.emulator.testing.TrustPolicies;
 import java.io.IOException;
@@ -24,7 +29,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --state FILE}: what was made before a restart is there after it, credentials included. */
+/** {@code --state FILE}: what was made before a restart is there after it, credentials and RAM tags included. */
 class StateFileTest {
     @TempDir
     Path directory;
@@ -50,6 +55,8 @@ class StateFileTest {
                     .setPolicyDocument(document("ecs:DescribeInstances")).setSetAsDefault(true));
             ram.attachPolicyToRole(new AttachPolicyToRoleRequest().setRoleName("Kept").setPolicyName("kept-policy")
                     .setPolicyType("Custom"));
+            tag(emulator, "role", "Kept");
+            tag(emulator, "policy", "kept-policy");
             deployer = emulator.control().createUser("deployer");
             instance = emulator.control().createInstance(NewInstance.vpc(EmulatorExtension.REGION).tag("team", "team-a"));
             TeaClients.ecs(root).attachInstanceRamRole(new AttachInstanceRamRoleRequest()
@@ -58,6 +65,7 @@ class StateFileTest {
                     .setRegionId(EmulatorExtension.REGION).setInstanceId(instance).setHttpTokens("required"));
             credentials = emulator.control().instanceCredentials(instance);
             before = emulator.control().state();
+            assertEquals("team-a", before.path("roles").get(0).path("tags").path("team").asText(), before.toString());
             accountId = emulator.accountId();
             rootKeyId = emulator.rootAccessKeyId();
         }
@@ -87,6 +95,21 @@ class StateFileTest {
         Files.writeString(file, "{\"not\": \"a state\"");
         IOException e = assertThrows(IOException.class, () -> Emulator.start(EmulatorOptions.defaults().withStateFile(file)));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    }
+
+    /** RAM tags through the V1 SDK's CommonRequest: the Tea RAM SDK served here has no tag requests. */
+    private static void tag(Emulator emulator, String type, String name) throws ClientException {
+        CommonRequest request = new CommonRequest();
+        request.setSysDomain(emulator.endpoint());
+        request.setSysProtocol(ProtocolType.HTTP);
+        request.setSysMethod(MethodType.POST);
+        request.setSysVersion("2015-05-01");
+        request.setSysAction("TagResources");
+        request.putQueryParameter("ResourceType", type);
+        request.putQueryParameter("ResourceNames", "[\"" + name + "\"]");
+        request.putQueryParameter("Tag", "[{\"Key\":\"team\",\"Value\":\"team-a\"}]");
+        SdkClients.client(emulator.rootAccessKeyId(), emulator.rootAccessKeySecret(), EmulatorExtension.REGION)
+                .getCommonResponse(request);
     }
 
     private static com.aliyun.teaopenapi.models.Config root(Emulator emulator) {

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * The account as {@code --state FILE} keeps it, bound by Jackson: the account id and root key,
- * roles, custom policies with their versions, users and their keys, attachments, instances with
+ * roles and custom policies (with their versions and tags), users and their keys, attachments, instances with
  * their bindings and metadata options, and STS sessions (so credentials handed out stay valid
  * across a restart). Not kept: settings, faults, the call log, nonces, metadata tokens. A new
  * piece of state is one more field here and one line in each direction. Times are ISO-8601.
@@ -106,6 +106,7 @@ public final class StateSnapshot {
         public String createDate;
         public String updateDate;
         public String visibleToEcsAt;
+        public Map<String, String> tags = new LinkedHashMap<>();
 
         static RoleData of(Role role) {
             RoleData data = new RoleData();
@@ -118,6 +119,7 @@ public final class StateSnapshot {
             data.createDate = time(role.createDate());
             data.updateDate = time(role.updateDate());
             data.visibleToEcsAt = time(role.visibleToEcsAt());
+            data.tags.putAll(role.tags().asMap());
             return data;
         }
 
@@ -125,6 +127,7 @@ public final class StateSnapshot {
             Role role = new Role(name, id, arn, description, trustDocument, maxSessionDuration, instant(createDate),
                     instant(visibleToEcsAt));
             role.update(description, trustDocument, maxSessionDuration, instant(updateDate));
+            role.tags().put(tags);
             return role;
         }
     }
@@ -138,6 +141,7 @@ public final class StateSnapshot {
         public String defaultVersionId;
         public int lastVersionNumber;
         public List<VersionData> versions = new ArrayList<>();
+        public Map<String, String> tags = new LinkedHashMap<>();
 
         static PolicyData of(ManagedPolicy policy) {
             PolicyData data = new PolicyData();
@@ -148,13 +152,16 @@ public final class StateSnapshot {
             data.defaultVersionId = policy.defaultVersionId();
             data.lastVersionNumber = policy.lastVersionNumber();
             policy.versions().forEach(v -> data.versions.add(VersionData.of(v)));
+            data.tags.putAll(policy.tags().asMap());
             return data;
         }
 
         ManagedPolicy toPolicy() {
-            return ManagedPolicy.restore(name, ManagedPolicy.CUSTOM, description, instant(createDate), instant(updateDate),
-                    defaultVersionId, lastVersionNumber,
+            ManagedPolicy policy = ManagedPolicy.restore(name, ManagedPolicy.CUSTOM, description, instant(createDate),
+                    instant(updateDate), defaultVersionId, lastVersionNumber,
                     versions.stream().map(VersionData::toVersion).collect(Collectors.toList()));
+            policy.tags().put(tags);
+            return policy;
         }
     }
 
