@@ -16,6 +16,9 @@ final class Banner {
         if (!options.allowedOrigins().isEmpty()) {
             line(text, "CORS", "pages from " + String.join(", ", options.allowedOrigins()) + " may call the API");
         }
+        if (options.runtime().custom()) {
+            line(text, "runtime", options.runtime().describe());
+        }
         if (target instanceof EmulatorTarget) {
             Emulator emulator = ((EmulatorTarget) target).emulator().orElseThrow();
             line(text, "emulator", emulator.baseUrl() + "   (RAM, ECS, STS; state: " + emulator.baseUrl() + "/_emulator/state)");

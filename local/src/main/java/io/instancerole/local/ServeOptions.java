@@ -3,6 +3,7 @@ package io.instancerole.local;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 final class ServeOptions {
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:]+\\](:[0-9]{1,5})?");
     static final String USAGE = "serve [--port 8080] [--emulator-port 8081] [--metadata-port 8082] [--bind 127.0.0.1]"
-            + " [--no-demo] [--state FILE] [--callers FILE] [--chatops FILE] [--template template.yml] [--cloud aliyun] [--allowed-origins ORIGIN,...]";
+            + " [--no-demo] [--state FILE] [--callers FILE] [--chatops FILE] [--template template.yml] [--cloud aliyun] "
+            + RuntimeOption.USAGE + " [--allowed-origins ORIGIN,...]";
 
     private final InetAddress bind;
     private final int port;
@@ -25,10 +27,11 @@ final class ServeOptions {
     private final Path template;
     private final boolean realCloud;
     private final Path state;
+    private final RuntimeOption runtime;
     private final Set<String> allowedOrigins;
 
     private ServeOptions(InetAddress bind, int port, int emulatorPort, int metadataPort, boolean demo, Path callers, Path chatops,
-                         Path template, boolean realCloud, Path state, Set<String> allowedOrigins) {
+                         Path template, boolean realCloud, Path state, RuntimeOption runtime, Set<String> allowedOrigins) {
         this.allowedOrigins = allowedOrigins;
         this.bind = bind;
         this.port = port;
@@ -40,13 +43,14 @@ final class ServeOptions {
         this.template = template;
         this.realCloud = realCloud;
         this.state = state;
+        this.runtime = runtime;
     }
 
     static ServeOptions parse(List<String> args) {
-        Flags flags = Flags.parse("serve", args,
-                Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--chatops", "--template", "--cloud",
-                        "--state", "--allowed-origins"),
-                Set.of("--no-demo"));
+        Set<String> valued = new HashSet<>(Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--chatops",
+                "--template", "--cloud", "--state", "--allowed-origins"));
+        valued.addAll(RuntimeOption.FLAGS);
+        Flags flags = Flags.parse("serve", args, valued, Set.of("--no-demo"));
         flags.expectPositional(0, USAGE);
         String cloud = flags.value("--cloud").orElse(null);
         if (cloud != null && !cloud.equals("aliyun")) {
@@ -60,7 +64,7 @@ final class ServeOptions {
                 flags.port("--metadata-port", 8082, true), !flags.isSet("--no-demo"),
                 flags.value("--callers").map(Path::of).orElse(null), flags.value("--chatops").map(Path::of).orElse(null),
                 Path.of(flags.value("--template").orElse("template.yml")), cloud != null,
-                flags.value("--state").map(Path::of).orElse(null),
+                flags.value("--state").map(Path::of).orElse(null), RuntimeOption.parse(flags),
                 origins(flags.value("--allowed-origins").orElse("")));
     }
 
@@ -130,6 +134,10 @@ final class ServeOptions {
 
     Path template() {
         return template;
+    }
+
+    RuntimeOption runtime() {
+        return runtime;
     }
 
     /** Origins whose pages may call this gateway from another origin (CORS); empty: same origin only. */
