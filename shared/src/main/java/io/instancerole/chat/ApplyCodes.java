@@ -43,7 +43,8 @@ public final class ApplyCodes {
         boolean expired = false;
         for (long minute = nowMinute + VALIDITY.toMinutes() + 1; minute >= nowMinute - RECOGNIZED_EXPIRED_MINUTES; minute--) {
             if (Signatures.constantTimeEquals(code(subject, normalizedCommand, minute), wanted)) {
-                if (minute * 60 >= now.getEpochSecond()) {
+                // a code stops working at its expiry instant, not a second after it
+                if (minute * 60 > now.getEpochSecond()) {
                     return Check.VALID;
                 }
                 expired = true;

@@ -39,6 +39,13 @@ class ApplyCodesTest {
     }
 
     @Test
+    void aCodeStopsWorkingAtItsExpiryInstant() {
+        ApplyCodes.Issued issued = CODES.issue(ALICE, BIND, PLANNED);
+        assertEquals(ApplyCodes.Check.VALID, CODES.check(issued.code(), ALICE, BIND, issued.expires().minusSeconds(1)));
+        assertEquals(ApplyCodes.Check.EXPIRED, CODES.check(issued.code(), ALICE, BIND, issued.expires()));
+    }
+
+    @Test
     void codesAreReadAsAPersonTypesThem() {
         assertEquals("0A1B11", ApplyCodes.normalize("oa-ibl1"));
         assertTrue(ApplyCodes.looksLikeCode("7kq2mx"));
