@@ -2,6 +2,7 @@ package io.instancerole.functions;
 
 import io.instancerole.domain.authorize.AttachPolicyRequest;
 import io.instancerole.domain.authorize.CreatePolicyRequest;
+import io.instancerole.domain.authorize.LintRequest;
 import io.instancerole.domain.model.PolicyName;
 import io.instancerole.domain.model.PolicyType;
 import io.instancerole.domain.model.RoleName;
@@ -11,7 +12,10 @@ import io.instancerole.functions.http.Router;
 import java.util.Map;
 import java.util.Set;
 
-/** Function {@code createPolicy}: {@code POST /v1/policies} and {@code POST /v1/roles/{roleName}/policy-attachments}. */
+/**
+ * Function {@code createPolicy}: {@code POST /v1/policies}, {@code POST /v1/roles/{roleName}/policy-attachments}
+ * and {@code POST /v1/policy-lint}.
+ */
 public final class CreatePolicyFunction extends FunctionHandler {
     static final Router<Endpoint> ROUTES = new Router<>(
             Route.post("/v1/policies", Endpoint.jsonBody(Set.of("policyName", "description", "document", "attachToRoles"), call -> {
@@ -25,6 +29,13 @@ public final class CreatePolicyFunction extends FunctionHandler {
                 AttachPolicyRequest request = AttachPolicyRequest.of(RoleName.of(call.pathParameter("roleName")),
                         PolicyName.of(body.string("policyName")), PolicyType.of("policyType", body.string("policyType")));
                 return call.run(request.auditTarget(), ctx -> call.services().policyService().attachPolicy(ctx, request));
+            })),
+            Route.post("/v1/policy-lint", Endpoint.jsonBody(Set.of("document", "policyName"), call -> {
+                JsonBody body = call.body();
+                String policyName = body.string("policyName");
+                LintRequest request = LintRequest.of(body.node("document"), policyName == null ? null : PolicyName.of(policyName));
+                return call.runOffline(policyName == null ? Map.of() : Map.of("policyName", policyName),
+                        caller -> call.services().policyService().lint(caller, request));
             })));
 
     public CreatePolicyFunction() {

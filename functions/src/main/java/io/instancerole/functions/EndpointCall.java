@@ -2,6 +2,7 @@ package io.instancerole.functions;
 
 import io.instancerole.chat.Operation;
 import io.instancerole.chat.OperationRunner;
+import io.instancerole.domain.describe.PageRequest;
 import io.instancerole.domain.model.Caller;
 import io.instancerole.domain.model.RegionId;
 import io.instancerole.domain.model.RoleName;
@@ -86,9 +87,25 @@ final class EndpointCall {
         return value == null ? null : RoleName.of(field, value);
     }
 
+    /** A list's page, from {@code ?limit=} and {@code ?marker=}. */
+    PageRequest page() {
+        return PageRequest.of(queryParameter("limit").orElse(null), queryParameter("marker").orElse(null));
+    }
+
+    /** The audit target of a region that may be absent. */
+    static Map<String, Object> regionTarget(RegionId regionId) {
+        return regionId == null ? Map.of() : Map.of("regionId", regionId.value());
+    }
+
     /** An optional region id; null (the deployment's default) when absent. */
     static RegionId optionalRegion(String value) {
         return value == null ? null : RegionId.of(value);
+    }
+
+    /** Runs a service that makes no cloud call (so opens no cloud session); the target goes into the audit line. */
+    <R extends ServiceResult> R runOffline(Map<String, ?> auditTarget, Function<Caller, R> service) {
+        audit.target(auditTarget);
+        return service.apply(caller);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.instancerole.domain.binding.BindingService;
 import io.instancerole.domain.config.DeploymentConfig;
 import io.instancerole.domain.config.DeploymentEnvironment;
 import io.instancerole.domain.describe.DescribeService;
+import io.instancerole.domain.describe.ListService;
 import io.instancerole.domain.grant.PassRoleGrantService;
 import io.instancerole.domain.port.CloudSessions;
 import io.instancerole.domain.role.CreateRoleService;
@@ -44,6 +45,8 @@ public interface FunctionsComponent {
     PassRoleGrantService passRoleGrantService();
 
     DescribeService describeService();
+
+    ListService listService();
 
     /** The chat bot; its configuration is read (and checked) on first use. */
     ChatOps chatOps();

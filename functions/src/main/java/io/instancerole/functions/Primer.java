@@ -16,8 +16,10 @@ import io.instancerole.domain.audit.AuditOutcome;
 import io.instancerole.domain.audit.AuditWriter;
 import io.instancerole.domain.authorize.AttachPolicyResult;
 import io.instancerole.domain.authorize.CreatePolicyResult;
+import io.instancerole.domain.authorize.LintAnswer;
 import io.instancerole.domain.binding.BatchResult;
 import io.instancerole.domain.describe.InstanceRoleResult;
+import io.instancerole.domain.describe.ListResult;
 import io.instancerole.domain.describe.RoleDescription;
 import io.instancerole.domain.error.DomainException;
 import io.instancerole.domain.grant.PassRoleGrantResult;
@@ -47,7 +49,7 @@ import java.util.Map;
 final class Primer {
     private static final List<Class<?>> ANSWER_TYPES = List.of(CreateRoleResult.class, CreatePolicyResult.class,
             AttachPolicyResult.class, BatchResult.class, PassRoleGrantResult.class, InstanceRoleResult.class,
-            RoleDescription.class, AuditEvent.class, ChatAnswer.class);
+            RoleDescription.class, ListResult.class, LintAnswer.class, AuditEvent.class, ChatAnswer.class);
     private static final Caller PRIMING_CALLER = Caller.of("initializer", "initializer");
 
     private Primer() {}
@@ -67,6 +69,7 @@ final class Primer {
         component.bindingService();
         component.passRoleGrantService();
         component.describeService();
+        component.listService();
         component.requestContexts();
         component.chatOps();
         // opening a session makes no call: clients are made on first use

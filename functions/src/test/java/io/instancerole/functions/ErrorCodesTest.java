@@ -123,7 +123,7 @@ class ErrorCodesTest {
 
     @Test
     void provokesNotFound() {
-        WORLD.call(DescribeFunction.class, get("/v1/roles")).assertError(404, "NotFound");
+        WORLD.call(DescribeFunction.class, get("/v1/nothing")).assertError(404, "NotFound");
     }
 
     @Test

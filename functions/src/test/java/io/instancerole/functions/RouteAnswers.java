@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.instancerole.domain.service.Json;
 import io.instancerole.emulator.client.NewInstance;
 import io.instancerole.emulator.testing.SdkRequests;
 import java.time.Duration;
@@ -328,6 +329,33 @@ abstract class RouteAnswers {
             }
         }
         throw new AssertionError("no role " + name);
+    }
+
+    @Test
+    void policyLintAnswersFromTheLinterAloneWithoutACloudCall() {
+        world().control().clearCalls();
+        String text = "{\"Version\": \"1\",\n \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}]}";
+
+        JsonNode answer = world().call(CreatePolicyFunction.class, post("/v1/policy-lint",
+                Json.write(Map.of("document", text, "policyName", "team-a-all")))).assertOk(200).body();
+
+        assertTrue(answer.path("wouldBeRefused").asBoolean(), answer.toString());
+        assertTrue(answer.path("reason").asText().startsWith("PolicyTooBroad: "), answer.toString());
+        assertEquals(2, answer.path("findings").get(0).path("line").asInt(), answer.toString());
+        assertEquals(0, world().control().calls().size(), "no cloud call: " + world().control().calls());
+    }
+
+    @Test
+    void aListReadsItsPageFromTheQueryAndRefusesWhatItDoesNotTake() {
+        world().createEcsRole("team-a-web");
+        world().createEcsRole("team-b-web");
+
+        JsonNode roles = world().call(DescribeFunction.class, get("/v1/roles").query("limit", "1")).assertOk(200).body();
+        assertEquals("team-a-web", roles.path("roles").get(0).path("roleName").asText(), roles.toString());
+        assertEquals(1, roles.path("roles").size());
+        assertFalse(roles.has("nextMarker"), "team B's role is not the team's, so there is no second page: " + roles);
+        world().call(DescribeFunction.class, get("/v1/roles").query("limit", "101")).assertError(400, "InvalidParameter");
+        world().call(DescribeFunction.class, get("/v1/roles").query("limt", "10")).assertError(400, "InvalidRequest");
     }
 
     private JsonNode stateInstance(String id) {

@@ -12,6 +12,10 @@ final class Banner {
         StringBuilder text = new StringBuilder();
         text.append("Instance RAM roles: local stack is up\n\n");
         line(text, "API gateway", gatewayUrl + "   (" + routes + " routes from " + options.template() + ", GET /healthz)");
+        line(text, "web page", gatewayUrl + "/   (the reference self-service page; pick a caller's token on it)");
+        if (!options.allowedOrigins().isEmpty()) {
+            line(text, "CORS", "pages from " + String.join(", ", options.allowedOrigins()) + " may call the API");
+        }
         if (options.runtime().custom()) {
             line(text, "runtime", options.runtime().describe());
         }

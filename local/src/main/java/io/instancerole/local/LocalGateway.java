@@ -1,6 +1,7 @@
 package io.instancerole.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.instancerole.domain.error.DomainException;
 import io.instancerole.domain.error.ErrorCode;
@@ -33,7 +34,8 @@ import java.util.UUID;
  * the event of the deployment file's platform (API Gateway's for template.yml, the HTTP
  * trigger's for s.yaml) for the function of its route, the caller's claims as the headers the
  * route's authentication passes on, and turns the function's answer back into HTTP. Routes come
- * from the deployment file; anything else is 404 in the contract's error shape.
+ * from the deployment file; a GET of another path is a file of the reference
+ * page when there is one ({@link StaticSite}); anything else is 404 in the contract's error shape.
  */
 final class LocalGateway implements AutoCloseable {
     /** Far above the contract's 64 KiB (which the functions enforce with 413), so they see what they must refuse. */
@@ -41,6 +43,8 @@ final class LocalGateway implements AutoCloseable {
     /** Requests answered at once; each holds its thread while its function runs. */
     private static final int REQUEST_THREADS = 64;
     private static final String AUTHORIZATION = "authorization";
+    /** Where the page finds the callers of the banner, to offer them in its token picker. */
+    static final String CALLERS_PATH = "/_local/callers";
     private static final Set<String> UNFORWARDED_ANSWER_HEADERS = Set.of("content-length", "transfer-encoding", "connection");
 
     private final Router<GatewayRoute> router;
@@ -49,10 +53,17 @@ final class LocalGateway implements AutoCloseable {
     private final ErrorResponses errors;
     private final ObjectMapper json;
     private final PrintStream err;
+    private final StaticSite site;
+    private final Cors cors;
+    private final boolean showCallers;
     private HttpListener listener;
 
+    /** {@code showCallers}: the page may list the callers' tokens (only on a loopback address, where the banner shows them too). */
     LocalGateway(Router<GatewayRoute> router, Callers callers, EventCodec codec,
-                 ErrorResponses errors, ObjectMapper json, PrintStream err) {
+                 ErrorResponses errors, ObjectMapper json, PrintStream err, StaticSite site, Cors cors, boolean showCallers) {
+        this.site = site;
+        this.cors = cors;
+        this.showCallers = showCallers;
         this.router = router;
         this.callers = callers;
         this.codec = codec;
@@ -79,7 +90,7 @@ final class LocalGateway implements AutoCloseable {
             err.println("local gateway: request " + requestId + " failed: " + e);
             response = errors.internal(requestId);
         }
-        return write(response, requestId);
+        return write(cors.decorate(response, http.header("Origin")), requestId);
     }
 
     private ApiResponse respond(HttpRequest http, String requestId) throws IOException {
@@ -88,11 +99,18 @@ final class LocalGateway implements AutoCloseable {
         if ("GET".equals(method) && "/healthz".equals(path)) {
             return ApiResponse.json(200, "{\"status\":\"ok\"}");
         }
+        if ("OPTIONS".equals(method)) {
+            return cors.preflight(http.header("Origin"));
+        }
+        if ("GET".equals(method) && showCallers && CALLERS_PATH.equals(path)) {
+            return ApiResponse.json(200, callersJson());
+        }
         Router.Matched<GatewayRoute> matched;
         try {
             matched = router.match(method, path);
         } catch (DomainException e) {
-            return errors.of(e, requestId);
+            Optional<ApiResponse> file = "GET".equals(method) ? site.get(path) : Optional.empty();
+            return file.orElseGet(() -> errors.of(e, requestId));
         }
         GatewayRoute route = matched.route().target();
         Map<String, String> identity = Map.of();
@@ -128,6 +146,15 @@ final class LocalGateway implements AutoCloseable {
             default:
                 return errors.internal(requestId);
         }
+    }
+
+    /** The demo callers for the page's token picker: {@code [{"token", "callerId", "callerTeam"}]}. */
+    private String callersJson() {
+        ArrayNode list = json.createArrayNode();
+        for (CallerToken caller : callers.all()) {
+            list.addObject().put("token", caller.token()).put("callerId", caller.callerId()).put("callerTeam", caller.callerTeam());
+        }
+        return list.toString();
     }
 
     /**

@@ -65,7 +65,8 @@ final class LocalStack implements Running {
                 DemoAccount.create(((EmulatorTarget) target).control());
             }
             LocalGateway gateway = new LocalGateway(router, callers, template.eventFormat().codec(new EventCodecs(json)),
-                    new ErrorResponses(json), json, err);
+                    new ErrorResponses(json), json, err, new StaticSite(), new Cors(options.allowedOrigins()),
+                    options.bind().isLoopbackAddress());
             Ports.bind(options.bind(), options.port(), "--port", gateway::start);
             String gatewayUrl = "http://" + Banner.host(options.bind()) + ":" + gateway.port();
             out.print(Banner.serve(gatewayUrl, target, options, callers, template.routes().size()));

@@ -4,15 +4,18 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** {@code serve}'s command line. */
 final class ServeOptions {
+    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:]+\\](:[0-9]{1,5})?");
     static final String USAGE = "serve [--port 8080] [--emulator-port 8081] [--metadata-port 8082] [--bind 127.0.0.1]"
             + " [--no-demo] [--state FILE] [--callers FILE] [--chatops FILE] [--template template.yml] [--cloud aliyun] "
-            + RuntimeOption.USAGE;
+            + RuntimeOption.USAGE + " [--allowed-origins ORIGIN,...]";
 
     private final InetAddress bind;
     private final int port;
@@ -25,9 +28,11 @@ final class ServeOptions {
     private final boolean realCloud;
     private final Path state;
     private final RuntimeOption runtime;
+    private final Set<String> allowedOrigins;
 
     private ServeOptions(InetAddress bind, int port, int emulatorPort, int metadataPort, boolean demo, Path callers, Path chatops,
-                         Path template, boolean realCloud, Path state, RuntimeOption runtime) {
+                         Path template, boolean realCloud, Path state, RuntimeOption runtime, Set<String> allowedOrigins) {
+        this.allowedOrigins = allowedOrigins;
         this.bind = bind;
         this.port = port;
         this.emulatorPort = emulatorPort;
@@ -43,7 +48,7 @@ final class ServeOptions {
 
     static ServeOptions parse(List<String> args) {
         Set<String> valued = new HashSet<>(Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--chatops",
-                "--template", "--cloud", "--state"));
+                "--template", "--cloud", "--state", "--allowed-origins"));
         valued.addAll(RuntimeOption.FLAGS);
         Flags flags = Flags.parse("serve", args, valued, Set.of("--no-demo"));
         flags.expectPositional(0, USAGE);
@@ -59,7 +64,25 @@ final class ServeOptions {
                 flags.port("--metadata-port", 8082, true), !flags.isSet("--no-demo"),
                 flags.value("--callers").map(Path::of).orElse(null), flags.value("--chatops").map(Path::of).orElse(null),
                 Path.of(flags.value("--template").orElse("template.yml")), cloud != null,
-                flags.value("--state").map(Path::of).orElse(null), RuntimeOption.parse(flags));
+                flags.value("--state").map(Path::of).orElse(null), RuntimeOption.parse(flags),
+                origins(flags.value("--allowed-origins").orElse("")));
+    }
+
+    /** {@code https://portal.example.com,http://127.0.0.1:5500}: each a scheme, host and optional port, as browsers send Origin. */
+    static Set<String> origins(String list) {
+        Set<String> origins = new LinkedHashSet<>();
+        for (String origin : list.split(",")) {
+            String trimmed = origin.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (!ORIGIN.matcher(trimmed).matches()) {
+                throw new UsageException("--allowed-origins takes origins such as https://portal.example.com or http://127.0.0.1:5500"
+                        + " (scheme, host and port, no path), not '" + trimmed + "'");
+            }
+            origins.add(trimmed);
+        }
+        return origins;
     }
 
     static InetAddress address(String text) {
@@ -115,6 +138,11 @@ final class ServeOptions {
 
     RuntimeOption runtime() {
         return runtime;
+    }
+
+    /** Origins whose pages may call this gateway from another origin (CORS); empty: same origin only. */
+    Set<String> allowedOrigins() {
+        return allowedOrigins;
     }
 
     /** {@code --cloud aliyun}: the real cloud instead of the emulator. */

@@ -163,12 +163,33 @@ abstract class EndToEnd {
         assertEquals("team-a-web", described.path("role").path("roleName").asText());
         assertEquals(2, described.path("policies").size(), described.toString());
 
+        List<String> roles = names(expect(200, Walkthrough.LIST_ROLES).path("roles"), "roleName");
+        assertTrue(roles.containsAll(List.of("team-a-batch", "team-a-web")), roles.toString());
+        assertTrue(roles.stream().allMatch(r -> r.startsWith("team-a-")), "team A's roles only: " + roles);
+        JsonNode instances = expect(200, Walkthrough.LIST_INSTANCES).path("instances");
+        assertEquals(List.of("i-demoa1", "i-demoa2", "i-democlassic1"), names(instances, "instanceId"), "team A's, sorted");
+        assertEquals(List.of("null", "team-a-batch", "null"), names(instances, "roleName"));
+        assertEquals(List.of("i-demoa2"), names(expect(200, Walkthrough.LIST_ROLE_INSTANCES).path("instances"), "instanceId"));
+        assertTrue(names(expect(200, Walkthrough.LIST_POLICIES).path("policies"), "policyName").contains("team-a-web-logs"));
+        JsonNode lint = expect(200, Walkthrough.LINT);
+        assertTrue(lint.path("wouldBeRefused").asBoolean(), lint.toString());
+        JsonNode finding = lint.path("findings").get(0);
+        assertEquals("INVALID_ACTION_FORMAT", finding.path("code").asText());
+        assertEquals(1, finding.path("line").asInt());
+        assertEquals(52, finding.path("column").asInt(), "where \"Action\" is in the text: " + finding);
+
         String stdout = runner.out();
         assertTrue(stdout.lines().anyMatch(l -> l.contains("\"type\":\"audit\"") && l.contains("\"callerId\":\"alice\"")), stdout);
         String everything = stdout + runner.err();
         assertFalse(everything.contains(credentials.path("AccessKeySecret").asText()), "no secret in the log");
         assertFalse(everything.contains(credentials.path("SecurityToken").asText()), "no token in the log");
         assertFalse(everything.contains(emulator.rootAccessKeySecret()), "no secret in the log");
+    }
+
+    private static List<String> names(JsonNode items, String field) {
+        List<String> names = new ArrayList<>();
+        items.forEach(item -> names.add(item.path(field).isNull() ? "null" : item.path(field).asText()));
+        return names;
     }
 
     @Test

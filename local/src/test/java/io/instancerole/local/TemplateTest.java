@@ -99,7 +99,7 @@ class TemplateTest {
     @Test
     void readsTheProjectsTemplate() {
         Template template = Template.read(Project.template());
-        assertEquals(12, template.routes().size());
+        assertEquals(17, template.routes().size());
         for (RouteDefinition route : template.routes()) {
             assertEquals(route.path().startsWith("/v1/chatops/"), route.anonymous(),
                     route.path() + ": only the chat routes go without the gateway's authentication");

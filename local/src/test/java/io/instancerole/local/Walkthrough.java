@@ -58,6 +58,12 @@ final class Walkthrough {
     static final Step GRANT_PASS_ROLE = Step.post(TEAM_A, "/v1/pass-role-grants",
             "{\"userName\": \"deployer\", \"roleNames\": [\"team-a-web\"], \"includeEcsActions\": true}");
     static final Step DESCRIBE_ROLE = Step.get(TEAM_A, "/v1/roles/team-a-web");
+    static final Step LIST_ROLES = Step.get(TEAM_A, "/v1/roles");
+    static final Step LIST_INSTANCES = Step.get(TEAM_A, "/v1/instances");
+    static final Step LIST_ROLE_INSTANCES = Step.get(TEAM_A, "/v1/roles/team-a-batch/instances");
+    static final Step LIST_POLICIES = Step.get(TEAM_A, "/v1/policies");
+    static final Step LINT = Step.post(TEAM_A, "/v1/policy-lint", "{\"document\": \"{\\\"Version\\\": \\\"1\\\", \\\"Statement\\\":"
+            + " [{\\\"Effect\\\": \\\"Allow\\\", \\\"Action\\\": \\\"ecs: DescribeInstances\\\", \\\"Resource\\\": \\\"*\\\"}]}\"}");
 
     /** The metadata service of instance i-demoa1, through the emulator's per-instance path. */
     static final String METADATA_ROLE_PATH = "/_emulator/metadata/i-demoa1/latest/meta-data/ram/security-credentials/";
@@ -76,6 +82,7 @@ final class Walkthrough {
     static final Step NO_TOKEN = Step.post(null, "/v1/roles", "{\"roleName\": \"team-a-web\"}");
 
     static final Step[] ALL = {CREATE_ROLE, CREATE_POLICY, ATTACH_SYSTEM_POLICY, BIND_DRY_RUN, BIND, DESCRIBE_INSTANCE,
-        CREATE_SECOND_ROLE, REPLACE, UNBIND, GRANT_PASS_ROLE, DESCRIBE_ROLE, BIND_OTHER_TEAMS_INSTANCE,
+        CREATE_SECOND_ROLE, REPLACE, UNBIND, GRANT_PASS_ROLE, DESCRIBE_ROLE, LIST_ROLES, LIST_INSTANCES, LIST_ROLE_INSTANCES,
+        LIST_POLICIES, LINT, BIND_OTHER_TEAMS_INSTANCE,
         DESCRIBE_OTHER_TEAMS_INSTANCE, BIND_CLASSIC_INSTANCE, CREATE_OTHER_TEAMS_ROLE, CREATE_BROAD_POLICY, FORGED_TEAM, NO_TOKEN};
 }

@@ -11,6 +11,7 @@ import io.instancerole.domain.binding.RoleVisibilityRetry;
 import io.instancerole.domain.config.DeploymentConfig;
 import io.instancerole.domain.config.DeploymentEnvironment;
 import io.instancerole.domain.describe.DescribeService;
+import io.instancerole.domain.describe.ListService;
 import io.instancerole.domain.grant.PassRoleGrantService;
 import io.instancerole.domain.guard.Guardrails;
 import io.instancerole.domain.policy.PolicyLinter;
@@ -82,6 +83,12 @@ public final class DomainModule {
     @Reusable
     static DescribeService describeService(Guardrails guardrails) {
         return new DescribeService(guardrails);
+    }
+
+    @Provides
+    @Reusable
+    static ListService listService(Guardrails guardrails) {
+        return new ListService(guardrails);
     }
 
     @Provides

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** ECS through the V1 SDK's request classes; every list of ids is sent as one JSON-array parameter. */
 final class AliyunEcsPort implements EcsPort {
@@ -53,14 +54,31 @@ final class AliyunEcsPort implements EcsPort {
     @Override
     public List<CloudInstance> describeInstances(RegionId region, List<InstanceId> ids) {
         checkSize(ids);
-        List<CloudInstance> instances = new ArrayList<>();
         if (ids.isEmpty()) {
-            return instances;
+            return new ArrayList<>();
         }
+        return describeAll(region, request -> request.setInstanceIds(jsonArray(ids)));
+    }
+
+    @Override
+    public List<CloudInstance> listInstances(RegionId region, Map<String, String> tags) {
+        List<DescribeInstancesRequest.Tag> filter = new ArrayList<>();
+        tags.forEach((key, value) -> {
+            DescribeInstancesRequest.Tag tag = new DescribeInstancesRequest.Tag();
+            tag.setKey(key);
+            tag.setValue(value);
+            filter.add(tag);
+        });
+        return describeAll(region, request -> request.setTags(filter));
+    }
+
+    /** DescribeInstances, every page of the largest size ECS serves. */
+    private List<CloudInstance> describeAll(RegionId region, Consumer<DescribeInstancesRequest> filter) {
+        List<CloudInstance> instances = new ArrayList<>();
         for (int page = 1; ; page++) {
             DescribeInstancesRequest request = new DescribeInstancesRequest();
             request.setSysRegionId(region.value());
-            request.setInstanceIds(jsonArray(ids));
+            filter.accept(request);
             request.setPageSize(DESCRIBE_INSTANCES_PAGE_SIZE);
             request.setPageNumber(page);
             DescribeInstancesResponse response = calls.call(request);
@@ -69,7 +87,8 @@ final class AliyunEcsPort implements EcsPort {
                 for (DescribeInstancesResponse.Instance.Tag tag : i.getTags()) {
                     tags.put(tag.getTagKey(), tag.getTagValue() == null ? "" : tag.getTagValue());
                 }
-                instances.add(new CloudInstance(InstanceId.of(i.getInstanceId()), i.getInstanceNetworkType(), i.getStatus(), tags));
+                instances.add(new CloudInstance(InstanceId.of(i.getInstanceId()), i.getInstanceName(), i.getInstanceNetworkType(),
+                        i.getStatus(), tags));
             }
             if (isLastPage(response.getInstances().size(), instances.size(), response.getTotalCount(), DESCRIBE_INSTANCES_PAGE_SIZE)) {
                 return instances;
@@ -81,22 +100,10 @@ final class AliyunEcsPort implements EcsPort {
     public Map<InstanceId, Optional<RoleName>> describeInstanceRamRoles(RegionId region, List<InstanceId> ids) {
         checkSize(ids);
         Map<String, Optional<RoleName>> byId = new HashMap<>();
-        int seen = 0;
-        for (int page = 1; !ids.isEmpty(); page++) {
-            DescribeInstanceRamRoleRequest request = new DescribeInstanceRamRoleRequest();
-            request.setSysRegionId(region.value());
-            request.setInstanceIds(jsonArray(ids));
-            request.setPageSize(DESCRIBE_RAM_ROLE_PAGE_SIZE);
-            request.setPageNumber(page);
-            DescribeInstanceRamRoleResponse response = calls.call(request);
-            List<DescribeInstanceRamRoleResponse.InstanceRamRoleSet> sets = response.getInstanceRamRoleSets();
-            for (DescribeInstanceRamRoleResponse.InstanceRamRoleSet set : sets) {
+        if (!ids.isEmpty()) {
+            for (DescribeInstanceRamRoleResponse.InstanceRamRoleSet set : roleSets(region, request -> request.setInstanceIds(jsonArray(ids)))) {
                 String role = set.getRamRoleName();
                 byId.put(set.getInstanceId(), role == null || role.isEmpty() ? Optional.empty() : Optional.of(RoleName.of(role)));
-            }
-            seen += sets.size();
-            if (isLastPage(sets.size(), seen, response.getTotalCount(), DESCRIBE_RAM_ROLE_PAGE_SIZE)) {
-                break;
             }
         }
         // ECS lists only instances that have a role: every other id maps to "none reported"
@@ -105,6 +112,34 @@ final class AliyunEcsPort implements EcsPort {
             roles.put(id, byId.getOrDefault(id.value(), Optional.empty()));
         }
         return roles;
+    }
+
+    @Override
+    public List<InstanceId> listInstancesWithRole(RegionId region, RoleName role) {
+        List<InstanceId> ids = new ArrayList<>();
+        for (DescribeInstanceRamRoleResponse.InstanceRamRoleSet set : roleSets(region, request -> request.setRamRoleName(role.value()))) {
+            ids.add(InstanceId.of(set.getInstanceId()));
+        }
+        return ids;
+    }
+
+    /** DescribeInstanceRamRole, every page of the largest size ECS serves. */
+    private List<DescribeInstanceRamRoleResponse.InstanceRamRoleSet> roleSets(RegionId region,
+            Consumer<DescribeInstanceRamRoleRequest> filter) {
+        List<DescribeInstanceRamRoleResponse.InstanceRamRoleSet> all = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            DescribeInstanceRamRoleRequest request = new DescribeInstanceRamRoleRequest();
+            request.setSysRegionId(region.value());
+            filter.accept(request);
+            request.setPageSize(DESCRIBE_RAM_ROLE_PAGE_SIZE);
+            request.setPageNumber(page);
+            DescribeInstanceRamRoleResponse response = calls.call(request);
+            List<DescribeInstanceRamRoleResponse.InstanceRamRoleSet> sets = response.getInstanceRamRoleSets();
+            all.addAll(sets);
+            if (isLastPage(sets.size(), all.size(), response.getTotalCount(), DESCRIBE_RAM_ROLE_PAGE_SIZE)) {
+                return all;
+            }
+        }
     }
 
     @Override

@@ -24,8 +24,12 @@ import com.aliyuncs.ram.model.v20150501.ListPoliciesForRoleRequest;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForRoleResponse;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserRequest;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserResponse;
+import com.aliyuncs.ram.model.v20150501.ListPoliciesRequest;
+import com.aliyuncs.ram.model.v20150501.ListPoliciesResponse;
 import com.aliyuncs.ram.model.v20150501.ListPolicyVersionsRequest;
 import com.aliyuncs.ram.model.v20150501.ListPolicyVersionsResponse;
+import com.aliyuncs.ram.model.v20150501.ListRolesRequest;
+import com.aliyuncs.ram.model.v20150501.ListRolesResponse;
 import com.aliyuncs.ram.model.v20150501.UpdateRoleRequest;
 import com.aliyuncs.ram.model.v20150501.UpdateRoleResponse;
 import io.instancerole.domain.model.PolicyName;
@@ -54,6 +58,8 @@ final class AliyunRamPort implements RamPort {
     /** RAM's default when a role was created without one (and what it reports then). */
     private static final int DEFAULT_MAX_SESSION_DURATION = 3600;
     private static final String ROTATE = "DeleteOldestNonDefaultVersionWhenLimitExceeded";
+    /** RAM's largest page for ListRoles and ListPolicies. */
+    static final int LIST_MAX_ITEMS = 1000;
     private static final String RAM_ENDPOINT = "ram.aliyuncs.com";
     private static final String RAM_VERSION = "2015-05-01";
 
@@ -223,6 +229,47 @@ final class AliyunRamPort implements RamPort {
             GetUserResponse.User u = calls.call(request).getUser();
             return new CloudUser(u.getUserName(), u.getUserId());
         });
+    }
+
+    @Override
+    public List<CloudRole> listRoles() {
+        List<CloudRole> roles = new ArrayList<>();
+        String marker = null;
+        do {
+            ListRolesRequest request = new ListRolesRequest();
+            request.setMaxItems(LIST_MAX_ITEMS);
+            request.setMarker(marker);
+            ListRolesResponse response = calls.call(request);
+            for (ListRolesResponse.Role r : response.getRoles()) {
+                roles.add(role(r.getRoleName(), r.getRoleId(), r.getArn(), r.getDescription(), r.getMaxSessionDuration(), null,
+                        r.getCreateDate()));
+            }
+            marker = nextMarker(response.getIsTruncated(), response.getMarker());
+        } while (marker != null);
+        return roles;
+    }
+
+    @Override
+    public List<CloudPolicy> listCustomPolicies() {
+        List<CloudPolicy> policies = new ArrayList<>();
+        String marker = null;
+        do {
+            ListPoliciesRequest request = new ListPoliciesRequest();
+            request.setPolicyType(PolicyType.Custom.name());
+            request.setMaxItems(LIST_MAX_ITEMS);
+            request.setMarker(marker);
+            ListPoliciesResponse response = calls.call(request);
+            for (ListPoliciesResponse.Policy p : response.getPolicies()) {
+                policies.add(new CloudPolicy(p.getPolicyName(), policyType(p.getPolicyType()), p.getDescription(), p.getDefaultVersion(), null));
+            }
+            marker = nextMarker(response.getIsTruncated(), response.getMarker());
+        } while (marker != null);
+        return policies;
+    }
+
+    /** The marker of the next page; null at the end (a truncated answer without a marker ends it too, rather than looping). */
+    private static String nextMarker(Boolean truncated, String marker) {
+        return Boolean.TRUE.equals(truncated) && marker != null && !marker.isEmpty() ? marker : null;
     }
 
     @Override

@@ -34,15 +34,20 @@ public final class CreatePolicyRequest {
      * empty, and lists each role once.
      */
     public static CreatePolicyRequest of(PolicyName policyName, String description, JsonNode document, List<RoleName> attachToRoles) {
+        checkDocument(document);
+        List<RoleName> roles = attachToRoles == null ? List.of()
+                : Checks.distinctList("attachToRoles", attachToRoles, 0, MAX_ATTACH_TO_ROLES);
+        return new CreatePolicyRequest(policyName, Checks.description("description", description), document.deepCopy(), roles);
+    }
+
+    /** The {@code document} field's rule, for createPolicy and policy-lint alike. */
+    static void checkDocument(JsonNode document) {
         if (document == null || document.isNull() || document.isMissingNode()) {
             throw DomainException.invalidParameter("document", "is required: the policy document as a JSON object or a JSON string");
         }
         if (!document.isObject() && !document.isTextual()) {
             throw DomainException.invalidParameter("document", "must be a JSON object or a JSON string holding the document");
         }
-        List<RoleName> roles = attachToRoles == null ? List.of()
-                : Checks.distinctList("attachToRoles", attachToRoles, 0, MAX_ATTACH_TO_ROLES);
-        return new CreatePolicyRequest(policyName, Checks.description("description", description), document.deepCopy(), roles);
     }
 
     public PolicyName policyName() {

@@ -43,12 +43,13 @@ abstract class PolicyResult implements ServiceResult {
     }
 
     @JsonProperty("findings")
-    private List<Map<String, String>> findingsJson() {
+    private List<Map<String, Object>> findingsJson() {
         return findings.stream().map(PolicyResult::json).collect(Collectors.toList());
     }
 
-    private static Map<String, String> json(Finding finding) {
-        Map<String, String> json = new LinkedHashMap<>();
+    /** A finding as the contract shows it. */
+    static Map<String, Object> json(Finding finding) {
+        Map<String, Object> json = new LinkedHashMap<>();
         json.put("level", finding.level().name());
         json.put("code", finding.code());
         json.put("message", finding.message());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.instancerole.domain.error.DomainException;
 import io.instancerole.domain.error.ErrorCode;
 import io.instancerole.domain.guard.Guardrails;
+import io.instancerole.domain.model.Caller;
 import io.instancerole.domain.model.PolicyName;
 import io.instancerole.domain.model.PolicyType;
 import io.instancerole.domain.model.RoleName;
@@ -59,11 +60,7 @@ public final class PolicyService {
                 guardrails.checkRoleName(ctx.caller(), role);
             }
             LintResult lint = linter.lint(request.document(), ctx.caller());
-            if (lint.has(FindingLevel.ERROR)) {
-                throw new DomainException(ErrorCode.PolicyInvalid, "the policy document has errors ("
-                        + describe(lint, FindingLevel.ERROR) + "); nothing was created", lint.findings());
-            }
-            guardrails.checkFindings(ctx.caller(), lint);
+            refuseFindings(ctx.caller(), lint);
 
             RamPort ram = ctx.cloud().ram();
             guardrails.checkMayEnsurePolicy(ctx, request.policyName());
@@ -107,6 +104,34 @@ public final class PolicyService {
             }
             return new CreatePolicyResult(status, ctx.dryRun(), policy, attachments, lint.findings());
         });
+    }
+
+    /**
+     * policy-lint: the findings createPolicy would report, each placed in the text when the
+     * document came as text, and whether createPolicy would refuse it for this caller and why.
+     * No cloud call.
+     */
+    public LintAnswer lint(Caller caller, LintRequest request) {
+        LintResult lint = linter.lint(request.document(), caller);
+        String reason = null;
+        try {
+            if (request.policyName() != null) {
+                guardrails.checkPolicyName(caller, request.policyName()); // the name rule only: the owner tag would take a cloud call
+            }
+            refuseFindings(caller, lint);
+        } catch (DomainException refused) {
+            reason = refused.code() + ": " + refused.getMessage();
+        }
+        return new LintAnswer(lint.findings(), FindingLocations.in(request.document()), reason);
+    }
+
+    /** Errors refuse any document (422 PolicyInvalid); security warnings refuse it for non-admins (403 PolicyTooBroad). */
+    private void refuseFindings(Caller caller, LintResult lint) {
+        if (lint.has(FindingLevel.ERROR)) {
+            throw new DomainException(ErrorCode.PolicyInvalid, "the policy document has errors ("
+                    + describe(lint, FindingLevel.ERROR) + "); nothing was created", lint.findings());
+        }
+        guardrails.checkFindings(caller, lint);
     }
 
     public AttachPolicyResult attachPolicy(RequestContext ctx, AttachPolicyRequest request) {

@@ -56,7 +56,7 @@ final class BatchRun {
      * yet; the instances of chunks never started are {@code skipped}.
      */
     void forEachChunk(Consumer<List<InstanceId>> work) {
-        List<List<InstanceId>> chunks = chunks(order);
+        List<List<InstanceId>> chunks = EcsPort.chunks(order);
         ChunkWorkers workers = new ChunkWorkers(chunks, limits.clock(), limits.deadlineFor(ctx), hadWork::get, work);
         workers.run(limits.concurrency(), ctx.requestId());
         Map<Integer, CloudException> failures = workers.failures();
@@ -84,14 +84,6 @@ final class BatchRun {
                         + "; nothing was done to it. Send the same request again to finish the job"));
             }
         }
-    }
-
-    private static <T> List<List<T>> chunks(List<T> items) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += EcsPort.MAX_IDS_PER_CALL) {
-            chunks.add(items.subList(from, Math.min(items.size(), from + EcsPort.MAX_IDS_PER_CALL)));
-        }
-        return chunks;
     }
 
     void put(InstanceResult result) {

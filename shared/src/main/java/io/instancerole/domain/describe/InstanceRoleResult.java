@@ -3,11 +3,11 @@ package io.instancerole.domain.describe;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.instancerole.domain.service.ServiceResult;
+import io.instancerole.domain.service.ReadResult;
 
 /** {@code GET /v1/instances/{instanceId}/role}: {@code {"instanceId", "regionId", "roleName": "…" | null}}. */
 @JsonPropertyOrder({"instanceId", "regionId", "roleName"})
-public final class InstanceRoleResult implements ServiceResult {
+public final class InstanceRoleResult implements ReadResult {
     private final String instanceId;
     private final String regionId;
     private final String roleName;
@@ -33,16 +33,5 @@ public final class InstanceRoleResult implements ServiceResult {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public String roleName() {
         return roleName;
-    }
-
-    @Override
-    public int httpStatus() {
-        return 200;
-    }
-
-    /** A read: never a dry run, and not part of the answer. */
-    @Override
-    public boolean dryRun() {
-        return false;
     }
 }

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.instancerole.domain.model.PolicyType;
 import io.instancerole.domain.role.RoleView;
-import io.instancerole.domain.service.ServiceResult;
+import io.instancerole.domain.service.ReadResult;
 import java.util.List;
 
 /** {@code GET /v1/roles/{roleName}}: {@code {"role": {...}, "policies": [{"policyName", "policyType"}]}}. */
 @JsonPropertyOrder({"role", "policies"})
-public final class RoleDescription implements ServiceResult {
+public final class RoleDescription implements ReadResult {
     private final RoleView role;
     private final List<PolicyRef> policies;
 
@@ -26,16 +26,6 @@ public final class RoleDescription implements ServiceResult {
     @JsonProperty
     public List<PolicyRef> policies() {
         return policies;
-    }
-
-    @Override
-    public int httpStatus() {
-        return 200;
-    }
-
-    @Override
-    public boolean dryRun() {
-        return false;
     }
 
     /** A policy attached to the role. */

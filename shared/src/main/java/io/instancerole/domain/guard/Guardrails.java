@@ -20,6 +20,8 @@ import io.instancerole.domain.port.CloudRole;
 import io.instancerole.domain.port.RamPort;
 import io.instancerole.domain.port.RamResourceType;
 import io.instancerole.domain.service.RequestContext;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -167,6 +170,46 @@ public final class Guardrails {
             throw new DomainException(ErrorCode.PolicyTooBroad, "policy findings rule: the document has security warnings ("
                     + String.join(", ", codes) + "); narrow the actions or resources, or ask a platform admin", lint.findings());
         }
+    }
+
+    /**
+     * The ownership rule ({@link #owns}) for a list of roles or custom policies, applied to a whole
+     * page at once: the items the caller owns, in their order, each with its owner (its tag; an
+     * untagged one a non-admin owns by its name is the caller's team; an admin's view of an
+     * untagged one has none). Reads the owner tags of every tagged role and policy once
+     * (ListTagResources, paged), never a call per item.
+     */
+    public <T> List<Owned<T>> visible(Caller caller, RamPort ram, RamResourceType type, List<T> items, Function<T, String> name) {
+        boolean admin = isAdmin(caller);
+        Map<String, String> ownerTags = new HashMap<>();
+        Set<String> taggedTeams = new HashSet<>();
+        for (RamResourceType each : RamResourceType.values()) {
+            if (admin && each != type) {
+                continue; // an admin owns everything: only the owners to show are needed
+            }
+            ram.listTags(each, List.of(), config.ownerTagKey()).forEach((resource, tags) -> {
+                taggedTeams.add(tags.get(config.ownerTagKey()));
+                if (each == type) {
+                    ownerTags.put(resource.toLowerCase(Locale.ROOT), tags.get(config.ownerTagKey()));
+                }
+            });
+        }
+        List<Owned<T>> visible = new ArrayList<>();
+        for (T item : items) {
+            String ownerTag = ownerTags.get(name.apply(item).toLowerCase(Locale.ROOT));
+            if (owns(caller, name.apply(item), ownerTag, taggedTeams)) {
+                visible.add(new Owned<>(item, ownerTag != null ? ownerTag : admin ? null : caller.team()));
+            }
+        }
+        return visible;
+    }
+
+    /**
+     * Owner tag rule for lists of instances: the tags the cloud should filter by so that only the
+     * caller's instances come back (none for admins). {@link #ownsInstance} still judges each one.
+     */
+    public Map<String, String> instanceListFilter(Caller caller) {
+        return isAdmin(caller) ? Map.of() : Map.of(config.ownerTagKey(), caller.team());
     }
 
     /** Owner tag rule for instances: non-admins see and change only instances tagged OWNER_TAG_KEY=team. */

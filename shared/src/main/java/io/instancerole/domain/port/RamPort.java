@@ -47,6 +47,12 @@ public interface RamPort {
 
     Optional<CloudUser> getUser(UserName name);
 
+    /** Every role of the account, in RAM's order; the adapter pages with RAM's largest page. Documents are not listed (null). */
+    List<CloudRole> listRoles();
+
+    /** Every custom policy of the account, in RAM's order; documents are not listed (null). */
+    List<CloudPolicy> listCustomPolicies();
+
     /**
      * The tags of resources of {@code type}, keyed by resource name as RAM writes it: those named
      * in {@code names} (at most {@value #MAX_TAGGED_NAMES}; empty means every resource), and of

@@ -442,6 +442,23 @@ public final class InMemoryCloud implements CloudSessions {
         }
 
         @Override
+        public List<CloudRole> listRoles() {
+            synchronized (InMemoryCloud.this) {
+                call("ListRoles", requestIds);
+                return roles.values().stream().map(FakeRole::view).collect(Collectors.toList());
+            }
+        }
+
+        @Override
+        public List<CloudPolicy> listCustomPolicies() {
+            synchronized (InMemoryCloud.this) {
+                call("ListPolicies", requestIds);
+                return policies.values().stream().filter(p -> p.type == PolicyType.Custom).map(FakePolicy::view)
+                        .collect(Collectors.toList());
+            }
+        }
+
+        @Override
         public Map<String, Map<String, String>> listTags(RamResourceType type, List<String> names, String withKey) {
             synchronized (InMemoryCloud.this) {
                 call("ListTagResources", requestIds);
@@ -533,6 +550,26 @@ public final class InMemoryCloud implements CloudSessions {
                     }
                 }
                 return bound;
+            }
+        }
+
+        @Override
+        public List<CloudInstance> listInstances(RegionId region, Map<String, String> tags) {
+            synchronized (InMemoryCloud.this) {
+                call("DescribeInstances", requestIds);
+                return instances.values().stream()
+                        .filter(i -> i.regionId.equals(region.value()) && i.tags.entrySet().containsAll(tags.entrySet()))
+                        .map(FakeInstance::view).collect(Collectors.toList());
+            }
+        }
+
+        @Override
+        public List<InstanceId> listInstancesWithRole(RegionId region, RoleName role) {
+            synchronized (InMemoryCloud.this) {
+                call("DescribeInstanceRamRole", requestIds);
+                return instances.values().stream()
+                        .filter(i -> i.regionId.equals(region.value()) && i.role != null && RoleName.of(i.role).equals(role))
+                        .map(i -> InstanceId.of(i.id)).collect(Collectors.toList());
             }
         }
 
@@ -776,7 +813,7 @@ public final class InMemoryCloud implements CloudSessions {
         }
 
         CloudInstance view() {
-            return new CloudInstance(InstanceId.of(id), networkType, status, tags);
+            return new CloudInstance(InstanceId.of(id), id + "-name", networkType, status, tags);
         }
     }
 }

@@ -145,7 +145,7 @@ class GuardrailsTest {
     }
 
     private static CloudInstance instance(String id, Map<String, String> tags) {
-        return new CloudInstance(InstanceId.of(id), "vpc", "Running", tags);
+        return new CloudInstance(InstanceId.of(id), "", "vpc", "Running", tags);
     }
 
     private static void assertForbidden(Executable call, String messagePart) {

@@ -9,6 +9,7 @@ import io.instancerole.domain.binding.BindingService;
 import io.instancerole.domain.binding.RoleVisibilityRetry;
 import io.instancerole.domain.config.DeploymentConfig;
 import io.instancerole.domain.describe.DescribeService;
+import io.instancerole.domain.describe.ListService;
 import io.instancerole.domain.fake.RecordingLogSink;
 import io.instancerole.domain.fake.RecordingSleeper;
 import io.instancerole.domain.grant.PassRoleGrantService;
@@ -45,6 +46,7 @@ final class Deployment {
     final BindingService bindings;
     final PassRoleGrantService grants;
     final DescribeService describe;
+    final ListService lists;
 
     private final AliyunCloudSessions sessions;
     private final RequestContexts contexts;
@@ -65,6 +67,7 @@ final class Deployment {
         this.bindings = new BindingService(guardrails, new RoleVisibilityRetry(visibilitySleeper), BatchLimits.of(config, batchClock));
         this.grants = new PassRoleGrantService(guardrails);
         this.describe = new DescribeService(guardrails);
+        this.lists = new ListService(guardrails);
     }
 
     /** With the deployment's service role of template.yml and the default configuration. */
