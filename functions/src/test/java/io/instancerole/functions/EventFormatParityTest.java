@@ -112,7 +112,12 @@ class EventFormatParityTest {
                     return plain(get("/v1/roles/team%2da-describe"));
                 }),
                 new Case("GET /v1/instances/{instanceId}/role", 200, w -> withBoundInstance(w, "team-a-instance",
-                        i -> get("/v1/instances/" + i + "/role").query("regionId", "cn-hangzhou"))));
+                        i -> get("/v1/instances/" + i + "/role").query("regionId", "cn-hangzhou"))),
+                // the accounts' instance ids differ and a list sorts by them: list a region with none here,
+                // and a role's instances where exactly one is bound
+                new Case("GET /v1/instances", 200, w -> plain(get("/v1/instances").query("regionId", "cn-shanghai"))),
+                new Case("GET /v1/roles/{roleName}/instances", 200, w -> withBoundInstance(w, "team-a-listed",
+                        i -> get("/v1/roles/team%2Da-listed/instances").query("regionId", "cn-hangzhou"))));
     }
 
     @Test
