@@ -2,7 +2,8 @@
 # One command for all benchmarks: package, cold start (ours vs a bare-SDK baseline), warm cost,
 # batch scaling. Run from anywhere after `mvn -B -q -DskipTests package`:
 #   bench/run.sh [--runs 10] [--requests 1000] [--only batch]
-# Loopback only. About 3-5 minutes on 2 cores. Prints a Markdown report and writes it into
+#   bench/run.sh --focus custom [--runs 20]   the decisive cold-start comparison alone (baseline, custom runtime C1 / both JITs)
+# Loopback only. About 6-8 minutes on 2 cores (the custom runtime's image is built first). Prints a Markdown report and writes it into
 # BENCHMARKS.md (between its generated-section markers) and bench/target/results.md.
 set -euo pipefail
 ROOT="${BENCH_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
@@ -14,6 +15,9 @@ for jar in functions/target/instance-role-functions.jar local/target/instance-ro
     exit 1
   fi
 done
+
+# The custom runtime's image (jlinked JDK 25, AOT cache), made fresh so it holds the jars just built.
+[[ " $* " == *" --only batch "* ]] || runtime/build.sh >&2
 
 # The baseline: its own module, outside the parent's <modules>, so the test suite never builds it.
 mvn -B -q -f bench/pom.xml package >&2

@@ -49,6 +49,7 @@ public final class BenchMain {
         report.machine(runs, requests);
         if (!batchOnly) {
             report.packageSection(PackageReport.of(root.resolve("functions/target/instance-role-functions.jar")));
+            report.imageSection(root.resolve("runtime/target/image"), root.resolve("runtime/target/instance-role-runtime.zip"));
         }
 
         int port = Processes.freeLoopbackPort();
@@ -59,6 +60,18 @@ public final class BenchMain {
             Control control = new Control("http://127.0.0.1:" + port);
             if (!control.awaitUp(20_000)) {
                 throw new IllegalStateException("the emulator did not start; see " + work.resolve("emulator.out"));
+            }
+            if (options.containsKey("--focus")) {
+                // the decisive comparison alone, more rounds: the bare baseline against the custom runtime's two JIT settings
+                System.err.println("cold start, focused: " + runs + " rounds");
+                report.coldSection(new ColdStart(root, work, control, createRoleEnv).measure(List.of(
+                        new ColdStart.Variant("baseline: bare main, SDK defaults", ColdStart.Kind.BASELINE, ""),
+                        new ColdStart.Variant("custom runtime: bootstrap as shipped (C1 only)", ColdStart.Kind.CUSTOM_BOOTSTRAP, ""),
+                        new ColdStart.Variant("custom runtime: bootstrap, both JIT compilers", ColdStart.Kind.CUSTOM_BOOTSTRAP,
+                                "-XX:TieredStopAtLevel=4")), runs));
+                System.out.println(report);
+                Files.writeString(root.resolve("bench/target/focus.md"), report.toString(), StandardCharsets.UTF_8);
+                return;
             }
             if (!batchOnly) {
                 System.err.println("cold start: " + runs + " rounds");
@@ -108,6 +121,16 @@ public final class BenchMain {
             variants.add(new ColdStart.Variant(name + ", template.yml flags + AppCDS", kind,
                     (flags + " -XX:SharedArchiveFile=" + archive).trim()));
         }
+        // the custom runtime (runtime/build.sh's image): what each step buys, then what ships (the bootstrap)
+        variants.add(new ColdStart.Variant("custom runtime: adapter on Temurin 25 (whole JDK), JVM defaults", ColdStart.Kind.CUSTOM_FULL_JDK, ""));
+        variants.add(new ColdStart.Variant("custom runtime: + jlinked JDK", ColdStart.Kind.CUSTOM_JLINKED, ""));
+        variants.add(new ColdStart.Variant("custom runtime: + bootstrap's heap, GC and C1 flags, AOT cache off", ColdStart.Kind.CUSTOM_BOOTSTRAP,
+                "-XX:AOTMode=off"));
+        variants.add(new ColdStart.Variant("**custom runtime: bootstrap as shipped (+ AOT cache)**", ColdStart.Kind.CUSTOM_BOOTSTRAP, ""));
+        variants.add(new ColdStart.Variant("custom runtime: bootstrap, both JIT compilers (C2 with the cache's profiles)",
+                ColdStart.Kind.CUSTOM_BOOTSTRAP, "-XX:TieredStopAtLevel=4"));
+        variants.add(new ColdStart.Variant("custom runtime: bootstrap, G1 instead of Serial", ColdStart.Kind.CUSTOM_BOOTSTRAP,
+                "-XX:-UseSerialGC -XX:+UseG1GC"));
         return cold.measure(variants, runs);
     }
 

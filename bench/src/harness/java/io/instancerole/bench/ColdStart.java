@@ -24,7 +24,13 @@ final class ColdStart {
         /** Our createRole function alone, constructed, initialized and called once, as Function Compute's runtime does. */
         FUNCTION,
         /** {@code instance-role-local.jar invoke createRole}: the function inside the local stack, which also reads template.yml and sets up the execution role. */
-        INVOKE
+        INVOKE,
+        /** The custom runtime's adapter serving createRole on Temurin 25 (the whole JDK), driven as Function Compute drives it. */
+        CUSTOM_FULL_JDK,
+        /** The same on the image's jlinked JDK. */
+        CUSTOM_JLINKED,
+        /** The image's {@code bootstrap} as deployed (its flags, its AOT cache); the JVM options are added to its own. */
+        CUSTOM_BOOTSTRAP
     }
 
     /** One way of starting a JVM that answers the ensure. */
@@ -58,6 +64,11 @@ final class ColdStart {
     private final JsonNode account;
     private int sequence;
 
+    static final Path JDK25 = Path.of(System.getenv().getOrDefault("JDK25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    private static final String CREATE_ROLE = "io.instancerole.functions.CreateRoleFunction::handleRequest";
+    private static final List<String> IMAGE_CLASS_PATH = List.of("-cp", "lib/instance-role-functions.jar:lib/instance-role-runtime.jar",
+            "io.instancerole.runtime.RuntimeMain");
+
     /** {@code functionEnvironment}: createRole's variables from template.yml. */
     ColdStart(Path root, Path work, Control control, Map<String, String> functionEnvironment) {
         this.root = root;
@@ -84,7 +95,7 @@ final class ColdStart {
 
     /** One run; {@code extraJvmOptions} e.g. to write a class-data archive on exit. */
     Processes.Run once(Variant variant, String extraJvmOptions) throws IOException, InterruptedException {
-        String roleName = "team-a-cold-" + variant.kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + (++sequence);
+        String roleName = "team-a-cold-" + variant.kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + (++sequence);
         Map<String, String> env = new LinkedHashMap<>();
         String options = extraJvmOptions == null ? variant.jvmOptions : (variant.jvmOptions + " " + extraJvmOptions).trim();
         if (!options.isEmpty()) {
@@ -117,9 +128,45 @@ final class ColdStart {
                 command.addAll(List.of("-jar", root.resolve("local/target/instance-role-local.jar").toString(), "invoke", "createRole",
                         "--event", event.toString(), "--emulator", control.baseUrl(), "--template", root.resolve("template.yml").toString()));
         }
-        Processes.Run run = Processes.run(command, env, root.toFile(), work.resolve("run"), 60);
+        Processes.Run run = variant.kind.name().startsWith("CUSTOM")
+                ? customRuntime(variant, options, env, Files.readAllBytes(event))
+                : Processes.run(command, env, root.toFile(), work.resolve("run"), 60);
         check(variant, roleName, run);
         return run;
+    }
+
+    /** The custom runtime as Function Compute starts it: the function's environment, a port, the handler; the credentials in headers. */
+    private Processes.Run customRuntime(Variant variant, String options, Map<String, String> baseEnvironment, byte[] event)
+            throws IOException, InterruptedException {
+        Path image = root.resolve("runtime/target/image");
+        int port = Processes.freeLoopbackPort();
+        Map<String, String> env = new LinkedHashMap<>(functionEnvironment);
+        env.remove("JAVA_TOOL_OPTIONS");
+        env.putAll(baseEnvironment);
+        env.remove("JAVA_TOOL_OPTIONS");
+        env.put("FC_SERVER_PORT", Integer.toString(port));
+        env.put("RUNTIME_BIND_ADDRESS", "127.0.0.1");
+        env.put("FC_FUNCTION_HANDLER", CREATE_ROLE);
+        env.put("FC_FUNCTION_NAME", "createRole");
+        env.put("FC_FUNCTION_MEMORY_SIZE", "512");
+        List<String> command = new ArrayList<>();
+        if (variant.kind == Kind.CUSTOM_BOOTSTRAP) {
+            command.add(image.resolve("bootstrap").toString());
+            env.put("RUNTIME_JAVA_OPTIONS", options);
+        } else {
+            command.add((variant.kind == Kind.CUSTOM_FULL_JDK ? JDK25.resolve("bin/java") : image.resolve("jdk/bin/java")).toString());
+            command.addAll(options.isEmpty() ? List.of() : List.of(options.split(" ")));
+            command.addAll(IMAGE_CLASS_PATH);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-fc-request-id", "bench-" + sequence);
+        headers.put("x-fc-access-key-id", account.path("rootAccessKeyId").asText());
+        headers.put("x-fc-access-key-secret", account.path("rootAccessKeySecret").asText());
+        headers.put("x-fc-function-name", "createRole");
+        headers.put("x-fc-function-handler", CREATE_ROLE);
+        headers.put("x-fc-function-memory", "512");
+        headers.put("Content-Type", "application/octet-stream");
+        return CustomRuntimeRun.run(command, env, image, work.resolve("run"), port, headers, event, 60);
     }
 
     private static void check(Variant variant, String roleName, Processes.Run run) throws IOException {

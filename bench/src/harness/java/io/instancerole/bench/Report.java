@@ -1,5 +1,8 @@
 package io.instancerole.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +34,23 @@ final class Report {
                     mb(group.compressedBytes), mb(group.uncompressedBytes)));
         }
         md.append('\n');
+    }
+
+    /** The custom runtime's code package: the zip Function Compute receives, and what it unpacks to. */
+    void imageSection(Path image, Path zip) throws IOException {
+        md.append("#### Custom runtime package: `runtime/target/instance-role-runtime.zip`, ")
+                .append(String.format(Locale.ROOT, "%.1f MB", Files.size(zip) / 1e6)).append("\n\n");
+        md.append("| part of the image | MB unpacked |\n|---|---:|\n");
+        for (String part : List.of("jdk", "lib", "app.aot")) {
+            md.append(String.format(Locale.ROOT, "| `%s` | %.1f |%n", part, sizeOf(image.resolve(part)) / 1e6));
+        }
+        md.append(String.format(Locale.ROOT, "| **all** | **%.1f** |%n%n", sizeOf(image) / 1e6));
+    }
+
+    private static long sizeOf(Path path) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
     }
 
     void coldSection(Map<String, ColdStart.Result> results) {

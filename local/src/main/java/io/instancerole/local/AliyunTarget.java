@@ -1,5 +1,6 @@
 package io.instancerole.local;
 
+import io.instancerole.runtime.StsCredentials;
 import java.util.Map;
 import java.util.function.Consumer;
 

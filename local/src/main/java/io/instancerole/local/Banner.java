@@ -12,6 +12,9 @@ final class Banner {
         StringBuilder text = new StringBuilder();
         text.append("Instance RAM roles: local stack is up\n\n");
         line(text, "API gateway", gatewayUrl + "   (" + routes + " routes from " + options.template() + ", GET /healthz)");
+        if (options.runtime().custom()) {
+            line(text, "runtime", options.runtime().describe());
+        }
         if (target instanceof EmulatorTarget) {
             Emulator emulator = ((EmulatorTarget) target).emulator().orElseThrow();
             line(text, "emulator", emulator.baseUrl() + "   (RAM, ECS, STS; state: " + emulator.baseUrl() + "/_emulator/state)");

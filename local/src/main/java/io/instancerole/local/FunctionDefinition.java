@@ -1,5 +1,6 @@
 package io.instancerole.local;
 
+import io.instancerole.runtime.FunctionSettings;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,6 +62,11 @@ final class FunctionDefinition {
 
     int memoryMb() {
         return memoryMb;
+    }
+
+    /** What the function's context tells it about itself. */
+    FunctionSettings settings() {
+        return new FunctionSettings(name, serviceName, handler, initializer, timeoutSeconds * 1000, memoryMb);
     }
 
     /** The template's {@code EnvironmentVariables}: the function's whole configuration. */

@@ -2,18 +2,18 @@ package io.instancerole.local;
 
 /** What serves one route: the function, and how long the gateway waits for it. */
 final class GatewayRoute {
-    private final LocalFunction function;
+    private final FunctionRuntime function;
     private final long timeoutMillis;
     private final boolean anonymous;
 
-    GatewayRoute(LocalFunction function, long timeoutMillis, boolean anonymous) {
+    GatewayRoute(FunctionRuntime function, long timeoutMillis, boolean anonymous) {
         this.function = function;
         this.timeoutMillis = timeoutMillis;
         this.anonymous = anonymous;
     }
 
     /** The function's Timeout, or API Gateway's backend timeout when template.yml sets a shorter one. */
-    static GatewayRoute of(RouteDefinition route, LocalFunction function) {
+    static GatewayRoute of(RouteDefinition route, FunctionRuntime function) {
         long timeout = function.definition().timeoutSeconds() * 1000L;
         if (route.backendTimeoutMillis().isPresent()) {
             timeout = Math.min(timeout, route.backendTimeoutMillis().getAsLong());
@@ -26,7 +26,7 @@ final class GatewayRoute {
         return anonymous;
     }
 
-    LocalFunction function() {
+    FunctionRuntime function() {
         return function;
     }
 

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
  * be piped. The path to the invocation stays lean: benchmarks time it.
  */
 final class InvokeCommand {
-    static final String USAGE = "invoke <function> [--event FILE|-] [--emulator URL] [--template template.yml]";
+    static final String USAGE = "invoke <function> [--event FILE|-] [--emulator URL] [--template template.yml] " + RuntimeOption.USAGE;
 
     private final InputStream in;
     private final PrintStream out;
@@ -37,21 +38,29 @@ final class InvokeCommand {
 
     /** The exit status: 0 when the function answered (whatever its statusCode), 1 when it failed or timed out. */
     int run(List<String> args) {
-        Flags flags = Flags.parse("invoke", args, Set.of("--event", "--emulator", "--template"), Set.of());
+        Set<String> valued = new HashSet<>(Set.of("--event", "--emulator", "--template"));
+        valued.addAll(RuntimeOption.FLAGS);
+        Flags flags = Flags.parse("invoke", args, valued, Set.of());
         if (flags.positional().isEmpty()) {
             throw new UsageException("invoke needs the name of a function of template.yml; usage: " + USAGE);
         }
         flags.expectPositional(1, USAGE);
+        RuntimeOption runtime = RuntimeOption.parse(flags);
+        if (runtime.custom()) {
+            err.println("runtime: " + runtime.describe());
+        }
         ObjectMapper json = new ObjectMapper();
         Template template = Template.read(Path.of(flags.value("--template").orElse("template.yml")));
         FunctionDefinition function = template.function(flags.positional().get(0));
         byte[] event = readEvent(flags.value("--event").orElse("-"));
         ExecutorService threads = Threads.cachedPool("function");
+        FunctionRuntime running = null;
         try (CloudTarget target = flags.value("--emulator").isPresent()
                 ? EmulatorTarget.connect(flags.value("--emulator").get(), json)
                 : EmulatorTarget.start(InetAddress.getLoopbackAddress(), 0, "--emulator", -1, Optional.empty(), json)) {
             PendingCredentials credentials = new PendingCredentials();
-            LocalFunction local = new LocalFunction(function, LocalStack.environment(function, target), credentials, err, err, threads);
+            FunctionRuntime local = runtime.function(function, LocalStack.environment(function, target), credentials, err, err, threads);
+            running = local;
             // Making the handler and running its Initializer need no cloud call: a worker does it while this
             // thread sets up the execution role and fetches its session over loopback HTTP.
             local.startInstance();
@@ -68,6 +77,9 @@ final class InvokeCommand {
         } catch (IOException e) {
             throw new StartupException("cannot write the answer: " + e.getMessage(), e);
         } finally {
+            if (running != null) {
+                running.close();
+            }
             threads.shutdownNow();
         }
     }

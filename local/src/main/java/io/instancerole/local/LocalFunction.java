@@ -2,12 +2,12 @@ package io.instancerole.local;
 
 import com.aliyun.fc.runtime.Context;
 import com.aliyun.fc.runtime.Credentials;
-import com.aliyun.fc.runtime.FunctionInitializer;
-import com.aliyun.fc.runtime.StreamRequestHandler;
+import io.instancerole.runtime.FunctionContext;
+import io.instancerole.runtime.FunctionInstance;
+import io.instancerole.runtime.PrintStreamLogger;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  * execution credentials, and its Timeout enforced. After a timeout the instance is thrown away,
  * as the cloud does, so the next request starts (and initializes) a fresh one.
  */
-final class LocalFunction {
+final class LocalFunction implements FunctionRuntime {
     private final FunctionDefinition definition;
     private final Map<String, String> environment;
     private final ExecutionCredentials credentials;
@@ -41,23 +41,28 @@ final class LocalFunction {
         this.workers = workers;
     }
 
-    FunctionDefinition definition() {
+    @Override
+    public FunctionDefinition definition() {
         return definition;
     }
 
     /** Fails at start, not at the first request, when template.yml names a class that is not there or not a handler. */
     static void checkLoadable(FunctionDefinition definition) {
-        handlerClass(definition, definition.handler(), "handleRequest", StreamRequestHandler.class);
-        definition.initializer().ifPresent(i -> handlerClass(definition, i, "initialize", FunctionInitializer.class));
+        try {
+            FunctionInstance.checkLoadable(definition.handler(), definition.initializer().orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("template.yml: function " + definition.name() + ": " + e.getMessage());
+        }
     }
 
     /** Starts making the instance and running its Initializer now, on a worker, so {@link #invoke} finds it ready. */
-    void startInstance() {
+    @Override
+    public void startInstance() {
         instance();
     }
 
-    /** Runs one request; {@code timeoutMillis} is the function's Timeout, or API Gateway's when that is shorter. */
-    Invocation invoke(byte[] event, String requestId, long timeoutMillis) {
+    @Override
+    public Invocation invoke(byte[] event, String requestId, long timeoutMillis) {
         Future<Instance> starting = instance();
         Instance ready;
         try {
@@ -81,7 +86,7 @@ final class LocalFunction {
         }
         Future<byte[]> call = workers.submit(() -> {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            ready.handler.handleRequest(new ByteArrayInputStream(event), answer, context);
+            ready.function.handle(new ByteArrayInputStream(event), answer, context);
             return answer.toByteArray();
         });
         try {
@@ -98,6 +103,11 @@ final class LocalFunction {
             Thread.currentThread().interrupt();
             return Invocation.failed("interrupted while waiting for function " + definition.name());
         }
+    }
+
+    /** Nothing of its own to stop: the instance lives on the stack's threads. */
+    @Override
+    public void close() {
     }
 
     private Invocation failure(String requestId, String what, Throwable cause) {
@@ -122,60 +132,29 @@ final class LocalFunction {
     }
 
     private Instance start() throws Exception {
-        Class<?> handlerClass = handlerClass(definition, definition.handler(), "handleRequest", StreamRequestHandler.class);
-        Object handler = create(handlerClass);
-        Instance started = new Instance((StreamRequestHandler) handler, new StdoutLogger(out));
-        if (definition.initializer().isPresent()) {
-            Class<?> initializerClass = handlerClass(definition, definition.initializer().get(), "initialize", FunctionInitializer.class);
-            Object initializer = initializerClass == handlerClass ? handler : create(initializerClass);
-            ((FunctionInitializer) initializer).initialize(
-                    new LocalContext(UUID.randomUUID().toString(), credentials::current, definition, started.logger));
+        FunctionInstance function;
+        try {
+            function = FunctionInstance.create(definition.handler(), definition.initializer().orElse(null), environment);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("template.yml: function " + definition.name() + ": " + e.getMessage());
         }
+        Instance started = new Instance(function, new PrintStreamLogger(out));
+        function.initializeOnce(new FunctionContext(UUID.randomUUID().toString(), credentials::current, definition.settings(), started.logger));
         return started;
     }
 
     /** A request's context: its credentials are obtained before the request runs, so a failure is reported as theirs. */
     private Context context(String requestId, Instance instance) {
         Credentials current = credentials.current();
-        return new LocalContext(requestId, () -> current, definition, instance.logger);
-    }
-
-    /** The handler receives its environment variables through a {@code Map} constructor when it has one. */
-    private Object create(Class<?> type) throws Exception {
-        try {
-            return type.getConstructor(Map.class).newInstance(environment);
-        } catch (NoSuchMethodException e) {
-            return type.getConstructor().newInstance();
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
-        }
-    }
-
-    private static Class<?> handlerClass(FunctionDefinition definition, String reference, String method, Class<?> kind) {
-        String where = "template.yml: function " + definition.name() + ": '" + reference + "'";
-        int separator = reference.indexOf("::");
-        if (separator < 0 || !reference.substring(separator + 2).equals(method)) {
-            throw new StartupException(where + " must read <package>.<Class>::" + method);
-        }
-        String className = reference.substring(0, separator);
-        Class<?> type;
-        try {
-            type = Class.forName(className, false, LocalFunction.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new StartupException(where + ": no class " + className + " in the functions package");
-        }
-        if (!kind.isAssignableFrom(type)) {
-            throw new StartupException(where + ": " + className + " does not implement " + kind.getName());
-        }
-        return type;
+        return new FunctionContext(requestId, () -> current, definition.settings(), instance.logger);
     }
 
     private static final class Instance {
-        final StreamRequestHandler handler;
-        final StdoutLogger logger;
+        final FunctionInstance function;
+        final PrintStreamLogger logger;
 
-        Instance(StreamRequestHandler handler, StdoutLogger logger) {
-            this.handler = handler;
+        Instance(FunctionInstance function, PrintStreamLogger logger) {
+            this.function = function;
             this.logger = logger;
         }
     }

@@ -11,11 +11,11 @@ import io.instancerole.functions.http.ApiGatewayCodec;
 import io.instancerole.functions.http.ApiRequest;
 import io.instancerole.functions.http.ApiResponse;
 import io.instancerole.functions.http.ErrorResponses;
+import io.instancerole.functions.http.QueryString;
 import io.instancerole.functions.http.Router;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +103,7 @@ final class LocalGateway implements AutoCloseable {
                     "the request body is over " + MAX_BODY_BYTES + " bytes"), requestId);
         }
         ApiRequest request = new ApiRequest(method, path, forwardedHeaders(http.headers(), caller.orElse(null)),
-                query(http.rawQuery()), http.body());
+                QueryString.parse(http.rawQuery()), http.body());
         Invocation invocation = route.function().invoke(codec.writeEvent(request), requestId, route.timeoutMillis());
         switch (invocation.outcome()) {
             case ANSWERED:
@@ -158,31 +158,6 @@ final class LocalGateway implements AutoCloseable {
             upper = c == '-';
         }
         return out.toString();
-    }
-
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> parameters = new TreeMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            parameters.putIfAbsent(name, value);
-        }
-        return parameters;
-    }
-
-    private static String decode(String part) {
-        try {
-            return URLDecoder.decode(part, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return part; // a malformed escape is passed on as written; the function judges the value
-        }
     }
 
     private static HttpResponse write(ApiResponse response, String requestId) {

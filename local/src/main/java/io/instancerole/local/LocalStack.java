@@ -8,6 +8,7 @@ import io.instancerole.functions.http.Route;
 import io.instancerole.functions.http.Router;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,12 +25,15 @@ final class LocalStack implements Running {
     private final LocalGateway gateway;
     private final CloudTarget target;
     private final ExecutorService functionThreads;
+    private final Collection<FunctionRuntime> functions;
     private final String gatewayUrl;
 
-    private LocalStack(LocalGateway gateway, CloudTarget target, ExecutorService functionThreads, String gatewayUrl) {
+    private LocalStack(LocalGateway gateway, CloudTarget target, ExecutorService functionThreads, Collection<FunctionRuntime> functions,
+                       String gatewayUrl) {
         this.gateway = gateway;
         this.target = target;
         this.functionThreads = functionThreads;
+        this.functions = List.copyOf(functions);
         this.gatewayUrl = gatewayUrl;
     }
 
@@ -52,7 +56,8 @@ final class LocalStack implements Running {
                 target = EmulatorTarget.start(options.bind(), options.emulatorPort(), "--emulator-port", options.metadataPort(),
                         options.state(), json);
             }
-            Router<GatewayRoute> router = router(template, functions(template, target, chat, out, err, functionThreads));
+            Map<String, FunctionRuntime> functions = functions(template, target, chat, options.runtime(), out, err, functionThreads);
+            Router<GatewayRoute> router = router(template, functions);
             // an account kept with --state already has its instances (the demo ones or the user's own)
             if (options.demo() && target instanceof EmulatorTarget
                     && ((EmulatorTarget) target).control().state().path("instances").isEmpty()) {
@@ -63,7 +68,7 @@ final class LocalStack implements Running {
             String gatewayUrl = "http://" + Banner.host(options.bind()) + ":" + gateway.port();
             out.print(Banner.serve(gatewayUrl, target, options, callers, template.routes().size()));
             out.flush();
-            return new LocalStack(gateway, target, functionThreads, gatewayUrl);
+            return new LocalStack(gateway, target, functionThreads, functions.values(), gatewayUrl);
         } catch (RuntimeException e) {
             functionThreads.shutdownNow();
             if (target != null) {
@@ -73,19 +78,19 @@ final class LocalStack implements Running {
         }
     }
 
-    private static Map<String, LocalFunction> functions(Template template, CloudTarget target, ChatSetup chat, PrintStream out,
-                                                        PrintStream err, ExecutorService threads) {
+    private static Map<String, FunctionRuntime> functions(Template template, CloudTarget target, ChatSetup chat, RuntimeOption runtime,
+                                                          PrintStream out, PrintStream err, ExecutorService threads) {
         Map<String, ExecutionCredentials> credentials = new HashMap<>();
         for (ServiceDefinition service : template.services()) {
             credentials.put(service.name(), target.executionCredentials(service, err::println));
         }
-        Map<String, LocalFunction> functions = new HashMap<>();
+        Map<String, FunctionRuntime> functions = new HashMap<>();
         for (FunctionDefinition function : template.functions()) {
             Map<String, String> environment = new HashMap<>(environment(function, target));
             if (function.environment().containsKey(ChatOpsConfig.DINGTALK_APP_SECRET)) {
                 environment.putAll(chat.environment()); // the function that reads the chat variables gets them filled in
             }
-            functions.put(function.name(), new LocalFunction(function, environment, credentials.get(function.serviceName()), out, err, threads));
+            functions.put(function.name(), runtime.function(function, environment, credentials.get(function.serviceName()), out, err, threads));
         }
         return functions;
     }
@@ -97,7 +102,7 @@ final class LocalStack implements Running {
         return environment;
     }
 
-    private static Router<GatewayRoute> router(Template template, Map<String, LocalFunction> functions) {
+    private static Router<GatewayRoute> router(Template template, Map<String, FunctionRuntime> functions) {
         List<Route<GatewayRoute>> routes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (RouteDefinition route : template.routes()) {
@@ -131,6 +136,7 @@ final class LocalStack implements Running {
     @Override
     public void close() {
         gateway.close();
+        functions.forEach(FunctionRuntime::close);
         functionThreads.shutdownNow();
         target.close();
     }

@@ -3,6 +3,7 @@ package io.instancerole.local;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,7 +11,8 @@ import java.util.Set;
 /** {@code serve}'s command line. */
 final class ServeOptions {
     static final String USAGE = "serve [--port 8080] [--emulator-port 8081] [--metadata-port 8082] [--bind 127.0.0.1]"
-            + " [--no-demo] [--state FILE] [--callers FILE] [--chatops FILE] [--template template.yml] [--cloud aliyun]";
+            + " [--no-demo] [--state FILE] [--callers FILE] [--chatops FILE] [--template template.yml] [--cloud aliyun] "
+            + RuntimeOption.USAGE;
 
     private final InetAddress bind;
     private final int port;
@@ -22,9 +24,10 @@ final class ServeOptions {
     private final Path template;
     private final boolean realCloud;
     private final Path state;
+    private final RuntimeOption runtime;
 
     private ServeOptions(InetAddress bind, int port, int emulatorPort, int metadataPort, boolean demo, Path callers, Path chatops,
-                         Path template, boolean realCloud, Path state) {
+                         Path template, boolean realCloud, Path state, RuntimeOption runtime) {
         this.bind = bind;
         this.port = port;
         this.emulatorPort = emulatorPort;
@@ -35,13 +38,14 @@ final class ServeOptions {
         this.template = template;
         this.realCloud = realCloud;
         this.state = state;
+        this.runtime = runtime;
     }
 
     static ServeOptions parse(List<String> args) {
-        Flags flags = Flags.parse("serve", args,
-                Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--chatops", "--template", "--cloud",
-                        "--state"),
-                Set.of("--no-demo"));
+        Set<String> valued = new HashSet<>(Set.of("--port", "--emulator-port", "--metadata-port", "--bind", "--callers", "--chatops",
+                "--template", "--cloud", "--state"));
+        valued.addAll(RuntimeOption.FLAGS);
+        Flags flags = Flags.parse("serve", args, valued, Set.of("--no-demo"));
         flags.expectPositional(0, USAGE);
         String cloud = flags.value("--cloud").orElse(null);
         if (cloud != null && !cloud.equals("aliyun")) {
@@ -55,7 +59,7 @@ final class ServeOptions {
                 flags.port("--metadata-port", 8082, true), !flags.isSet("--no-demo"),
                 flags.value("--callers").map(Path::of).orElse(null), flags.value("--chatops").map(Path::of).orElse(null),
                 Path.of(flags.value("--template").orElse("template.yml")), cloud != null,
-                flags.value("--state").map(Path::of).orElse(null));
+                flags.value("--state").map(Path::of).orElse(null), RuntimeOption.parse(flags));
     }
 
     static InetAddress address(String text) {
@@ -107,6 +111,10 @@ final class ServeOptions {
 
     Path template() {
         return template;
+    }
+
+    RuntimeOption runtime() {
+        return runtime;
     }
 
     /** {@code --cloud aliyun}: the real cloud instead of the emulator. */

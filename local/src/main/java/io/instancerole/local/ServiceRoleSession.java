@@ -3,6 +3,7 @@ package io.instancerole.local;
 import com.aliyun.fc.runtime.Credentials;
 import io.instancerole.emulator.client.EmulatorControl;
 import io.instancerole.emulator.client.SessionCredentials;
+import io.instancerole.runtime.StsCredentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -44,6 +44,8 @@ class CommandLineTest {
         assertTrue(failing(2, "--port").err().contains("--port needs a value"));
         assertTrue(failing(2, "--no-demo=yes").err().contains("--no-demo takes no value"));
         assertTrue(failing(2, "--cloud", "aws").err().contains("--cloud takes 'aliyun'"));
+        assertTrue(failing(2, "--runtime", "java17").err().contains("--runtime takes java11 (the built-in runtime, the default) or custom"));
+        assertTrue(failing(2, "invoke", "createRole", "--runtime-image", "x").err().contains("--runtime-image goes with --runtime custom"));
         assertTrue(failing(2, "--port", "1", "--port", "2").err().contains("--port is given twice"));
         assertTrue(failing(2, "serve", "extra").err().contains("unexpected argument 'extra'"));
         assertTrue(failing(2, "deploy").err().contains("unknown command 'deploy'"));

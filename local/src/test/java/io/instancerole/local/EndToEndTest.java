@@ -25,24 +25,35 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The README's walkthrough against {@code serve} with the project's template.yml and the real
  * functions, over real HTTP, checking the emulator's state after every step; then the guardrails.
+ * The functions run as the built-in runtime runs them; {@link CustomRuntimeEndToEndTest} runs the
+ * same through the custom runtime.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndTest {
     private static final String TEAM_B = "dev-team-b";
-    private static StackRunner runner;
-    private static LocalStack stack;
-    private static Emulator emulator;
-    private static EmulatorControl control;
-    private static Http gateway;
+    StackRunner runner;
+    private LocalStack stack;
+    private Emulator emulator;
+    private EmulatorControl control;
+    Http gateway;
+
+    /** How the stack runs its functions: serve's options. */
+    List<String> runtimeOptions() {
+        return List.of();
+    }
 
     @BeforeAll
-    static void serve() {
+    void serve() {
         runner = new StackRunner();
-        LocalMain.Outcome outcome = runner.run("serve", "--port", "0", "--emulator-port", "0", "--metadata-port", "0",
-                "--template", Project.template().toString());
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--emulator-port", "0", "--metadata-port", "0",
+                "--template", Project.template().toString()));
+        args.addAll(runtimeOptions());
+        LocalMain.Outcome outcome = runner.run(args.toArray(new String[0]));
         assertEquals(0, outcome.status(), runner.err());
         stack = (LocalStack) outcome.running();
         emulator = stack.emulator().orElseThrow().emulator().orElseThrow();
@@ -51,7 +62,7 @@ class EndToEndTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (stack != null) {
             stack.close();
         }
@@ -67,18 +78,18 @@ class EndToEndTest {
         return step.body == null ? http.get(step.path, array) : http.post(step.path, step.body, array);
     }
 
-    private static JsonNode expect(int status, Walkthrough.Step step, String... extraHeaders) {
+    private JsonNode expect(int status, Walkthrough.Step step, String... extraHeaders) {
         HttpResponse<String> response = send(gateway, step, extraHeaders);
         assertEquals(status, response.statusCode(), step.method + " " + step.path + ": " + response.body());
         assertTrue(response.headers().firstValue("X-Request-Id").isPresent());
         return Http.json(response);
     }
 
-    private static EmulatorState state() {
+    private EmulatorState state() {
         return new EmulatorState(control.state());
     }
 
-    private static void ensureWalkthroughRole() {
+    private void ensureWalkthroughRole() {
         int status = send(gateway, Walkthrough.CREATE_ROLE).statusCode();
         assertTrue(status == 200 || status == 201, "team-a-web exists: " + status);
     }
@@ -196,20 +207,20 @@ class EndToEndTest {
         assertNull(state().boundRole(teamA));
     }
 
-    private static AttachInstanceRamRoleRequest attach(String roleName, String instanceId) {
+    private AttachInstanceRamRoleRequest attach(String roleName, String instanceId) {
         AttachInstanceRamRoleRequest request = new AttachInstanceRamRoleRequest();
         request.setRamRoleName(roleName);
         request.setInstanceIds("[\"" + instanceId + "\"]");
         return atEmulator(request);
     }
 
-    private static DetachInstanceRamRoleRequest detach(String instanceId) {
+    private DetachInstanceRamRoleRequest detach(String instanceId) {
         DetachInstanceRamRoleRequest request = new DetachInstanceRamRoleRequest();
         request.setInstanceIds("[\"" + instanceId + "\"]");
         return atEmulator(request);
     }
 
-    private static <R extends AcsRequest<?>> R atEmulator(R request) {
+    private <R extends AcsRequest<?>> R atEmulator(R request) {
         request.setSysEndpoint(emulator.endpoint());
         request.setSysProtocol(ProtocolType.HTTP);
         return request;

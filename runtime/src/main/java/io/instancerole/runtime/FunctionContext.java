@@ -1,4 +1,4 @@
-package io.instancerole.local;
+package io.instancerole.runtime;
 
 import com.aliyun.fc.runtime.Context;
 import com.aliyun.fc.runtime.Credentials;
@@ -10,17 +10,17 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Function Compute's per-invocation context, as the local runtime fills it in. The credentials are
- * asked for when the function reads them, so an initializer that does not need them does not wait
- * for the execution role's set-up.
+ * Function Compute's per-invocation context, as the custom runtime and the local stack fill it in.
+ * The credentials are asked for when the function reads them, so an initializer that does not need
+ * them does not wait for the local stack's execution role set-up.
  */
-final class LocalContext implements Context {
+public final class FunctionContext implements Context {
     private final String requestId;
     private final Supplier<Credentials> credentials;
-    private final FunctionDefinition function;
+    private final FunctionSettings function;
     private final FunctionComputeLogger logger;
 
-    LocalContext(String requestId, Supplier<Credentials> credentials, FunctionDefinition function, FunctionComputeLogger logger) {
+    public FunctionContext(String requestId, Supplier<Credentials> credentials, FunctionSettings function, FunctionComputeLogger logger) {
         this.requestId = requestId;
         this.credentials = credentials;
         this.function = function;
@@ -39,32 +39,7 @@ final class LocalContext implements Context {
 
     @Override
     public FunctionParam getFunctionParam() {
-        return new FunctionParam() {
-            @Override
-            public String getFunctionName() {
-                return function.name();
-            }
-
-            @Override
-            public String getFunctionHandler() {
-                return function.handler();
-            }
-
-            @Override
-            public String getFunctionInitializer() {
-                return function.initializer().orElse(null);
-            }
-
-            @Override
-            public int getExecTimeLimitInMillis() {
-                return function.timeoutSeconds() * 1000;
-            }
-
-            @Override
-            public int getMemoryLimitInMB() {
-                return function.memoryMb();
-            }
-        };
+        return function;
     }
 
     @Override

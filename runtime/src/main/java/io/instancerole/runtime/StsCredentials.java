@@ -1,14 +1,14 @@
-package io.instancerole.local;
+package io.instancerole.runtime;
 
 import com.aliyun.fc.runtime.Credentials;
 
 /** One set of (usually STS) credentials; {@link #toString} never shows the secret or the token. */
-final class StsCredentials implements Credentials {
+public final class StsCredentials implements Credentials {
     private final String accessKeyId;
     private final String accessKeySecret;
     private final String securityToken;
 
-    StsCredentials(String accessKeyId, String accessKeySecret, String securityToken) {
+    public StsCredentials(String accessKeyId, String accessKeySecret, String securityToken) {
         this.accessKeyId = accessKeyId;
         this.accessKeySecret = accessKeySecret;
         this.securityToken = securityToken;

@@ -1,17 +1,18 @@
-package io.instancerole.local;
+package io.instancerole.runtime;
 
 import com.aliyun.fc.runtime.FunctionComputeLogger;
 import java.io.PrintStream;
 
 /**
- * The function's log: each line goes to the local stack's stdout as the function wrote it, so the
- * audit lines stay one JSON document per line (pipe them to jq). Below the level set: dropped.
+ * The function's log: each line goes to the stream as the function wrote it, so the audit lines
+ * stay one JSON document per line (Function Compute collects a custom runtime's stdout; the local
+ * stack prints it). Below the level set: dropped.
  */
-final class StdoutLogger implements FunctionComputeLogger {
+public final class PrintStreamLogger implements FunctionComputeLogger {
     private final PrintStream out;
     private volatile Level level = Level.INFO;
 
-    StdoutLogger(PrintStream out) {
+    public PrintStreamLogger(PrintStream out) {
         this.out = out;
     }
 
