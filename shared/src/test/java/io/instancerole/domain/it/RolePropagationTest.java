@@ -43,7 +43,9 @@ class RolePropagationTest {
 
     @Test
     void aJustCreatedRoleIsBoundOnceEcsSeesIt() {
-        account.control().setPropagationDelay(Duration.ofMillis(300));
+        // 3 s: far more than the real time a loaded machine takes to reach the first attach (300 ms was
+        // not, under load), and less than the retry's waits on the emulator's clock (0.25 + 0.5 + 1 + 2 s)
+        account.control().setPropagationDelay(Duration.ofSeconds(3));
         api.roles.createRole(api.as(TEAM_A), createRole("team-a-web"));
         account.clearCalls();
 
