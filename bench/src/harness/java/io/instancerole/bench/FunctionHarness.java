@@ -1,14 +1,12 @@
 package io.instancerole.bench;
 
 import com.aliyun.fc.runtime.Context;
-import com.aliyun.fc.runtime.Credentials;
 import com.aliyun.fc.runtime.FunctionComputeLogger;
-import com.aliyun.fc.runtime.FunctionParam;
-import com.aliyun.fc.runtime.OpenTracing;
-import com.aliyun.fc.runtime.Service;
 import com.aliyun.fc.runtime.StreamRequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.instancerole.runtime.FunctionContext;
+import io.instancerole.runtime.FunctionSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +21,8 @@ import java.util.UUID;
  */
 final class FunctionHarness {
     private final StreamRequestHandler handler;
-    private final Context context = new BenchContext();
+    private final FunctionSettings settings;
+    private final FunctionComputeLogger logger = new DroppingLogger();
 
     FunctionHarness(String className, Map<String, String> templateEnvironment, String cloudEndpoint, JsonNode account)
             throws ReflectiveOperationException, IOException {
@@ -34,7 +33,15 @@ final class FunctionHarness {
     FunctionHarness(String className, Map<String, String> environment) throws ReflectiveOperationException, IOException {
         Object function = Class.forName(className).getConstructor(Map.class).newInstance(environment);
         this.handler = (StreamRequestHandler) function;
-        ((com.aliyun.fc.runtime.FunctionInitializer) function).initialize(context);
+        // No time limit (0): the handler sets no deadline of its own, as before.
+        this.settings = new FunctionSettings(className.substring(className.lastIndexOf('.') + 1), null,
+                className + "::handleRequest", className + "::initialize", 0, 0);
+        ((com.aliyun.fc.runtime.FunctionInitializer) function).initialize(context());
+    }
+
+    /** A fresh request id for each invocation; no execution credentials (the environment's key is used instead). */
+    private Context context() {
+        return new FunctionContext("bench-" + UUID.randomUUID(), () -> null, settings, logger);
     }
 
     static Map<String, String> withCloud(Map<String, String> templateEnvironment, String cloudEndpoint, JsonNode account) {
@@ -49,7 +56,7 @@ final class FunctionHarness {
     /** The function's answer (statusCode, headers, body) to one event. */
     JsonNode call(byte[] event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, context);
+        handler.handleRequest(new ByteArrayInputStream(event), out, context());
         return Control.JSON.readTree(out.toByteArray());
     }
 
@@ -74,45 +81,6 @@ final class FunctionHarness {
             }
         }
         throw new IllegalStateException("unexpected answer " + answer);
-    }
-
-    private static final class BenchContext implements Context {
-        private final FunctionComputeLogger logger = new DroppingLogger();
-
-        @Override
-        public String getRequestId() {
-            return "bench-" + UUID.randomUUID();
-        }
-
-        @Override
-        public Credentials getExecutionCredentials() {
-            return null; // the environment's key is used instead
-        }
-
-        @Override
-        public FunctionParam getFunctionParam() {
-            return null;
-        }
-
-        @Override
-        public Service getService() {
-            return null;
-        }
-
-        @Override
-        public FunctionComputeLogger getLogger() {
-            return logger;
-        }
-
-        @Override
-        public OpenTracing getTracing() {
-            return null;
-        }
-
-        @Override
-        public int getRetryCount() {
-            return 0;
-        }
     }
 
     /** Log lines are rendered by the function (that is measured) and dropped here; warnings and errors still show. */
