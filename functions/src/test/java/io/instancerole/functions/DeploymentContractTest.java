@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.instancerole.chat.ChatOpsConfig;
 import io.instancerole.domain.config.DeploymentConfig;
 import io.instancerole.domain.error.ErrorCode;
-import io.instancerole.domain.service.Json;
 import io.instancerole.functions.http.Route;
+import io.instancerole.policy.PolicyJson;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
@@ -193,10 +193,10 @@ class DeploymentContractTest {
             for (JsonNode statement : policy.path("Statement")) {
                 assertEquals("Allow", statement.path("Effect").asText());
                 assertFalse(statement.has("NotAction") || statement.has("NotResource"), "no inverted statements: " + statement);
-                for (JsonNode action : Json.items(statement.path("Action"))) {
+                for (JsonNode action : PolicyJson.items(statement.path("Action"))) {
                     assertTrue(action.asText().matches("(ram|ecs|sts):[A-Z][A-Za-z]+"), "an exact action, no '*': " + action);
                 }
-                assertFalse(Json.items(statement.path("Resource")).isEmpty(), "every statement names its resources");
+                assertFalse(PolicyJson.items(statement.path("Resource")).isEmpty(), "every statement names its resources");
             }
         }
     }

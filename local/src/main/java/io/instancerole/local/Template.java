@@ -3,6 +3,7 @@ package io.instancerole.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.instancerole.policy.PolicyJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -106,13 +107,7 @@ final class Template {
     }
 
     private static ServiceDefinition service(String name, JsonNode node, String source) {
-        List<JsonNode> policies = new ArrayList<>();
-        JsonNode declared = node.path("Properties").path("Policies");
-        if (declared.isArray()) {
-            declared.forEach(policies::add);
-        } else if (!declared.isMissingNode() && !declared.isNull()) {
-            policies.add(declared);
-        }
+        List<JsonNode> policies = PolicyJson.items(node.path("Properties").path("Policies"));
         for (JsonNode policy : policies) {
             if (!policy.isTextual() && !policy.isObject()) {
                 throw new StartupException(source + ": service " + name

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /** Comparing policy documents by meaning, not text. */
 public final class PolicyDocuments {
@@ -34,11 +32,6 @@ public final class PolicyDocuments {
         return left.isPresent() && right.isPresent() && canonical(left.get()).equals(canonical(right.get()));
     }
 
-    /** The items of a list, or the value itself: RAM reads a single value as a one-element list. */
-    private static Stream<JsonNode> items(JsonNode value) {
-        return value.isArray() ? StreamSupport.stream(value.spliterator(), false) : Stream.of(value);
-    }
-
     private static JsonNode canonical(JsonNode document) {
         if (!document.isObject()) return document;
         ObjectNode result = NODES.objectNode();
@@ -50,7 +43,7 @@ public final class PolicyDocuments {
                     break;
                 case "Statement":
                     ArrayNode statements = result.putArray("Statement");
-                    items(value).map(PolicyDocuments::canonicalStatement).forEach(statements::add);
+                    PolicyJson.items(value).stream().map(PolicyDocuments::canonicalStatement).forEach(statements::add);
                     break;
                 default:
                     result.set(element.getKey(), value);
@@ -86,7 +79,7 @@ public final class PolicyDocuments {
         for (Map.Entry<String, JsonNode> entry : map.properties()) {
             String key = foldKeyCase ? entry.getKey().toLowerCase(Locale.ROOT) : entry.getKey();
             ArrayNode merged = values.computeIfAbsent(key, k -> NODES.arrayNode()); // "Service" and "service" together
-            items(entry.getValue()).forEach(merged::add);
+            PolicyJson.items(entry.getValue()).forEach(merged::add);
         }
         ObjectNode result = NODES.objectNode();
         values.forEach((key, merged) -> result.set(key, valueSet(merged)));
@@ -95,9 +88,9 @@ public final class PolicyDocuments {
 
     /** A string or list of scalars as a sorted list of distinct texts; anything else as it is. */
     private static JsonNode valueSet(JsonNode value) {
-        if (!items(value).allMatch(JsonNode::isValueNode)) return value;
+        if (!PolicyJson.items(value).stream().allMatch(JsonNode::isValueNode)) return value;
         Set<String> sorted = new TreeSet<>();
-        items(value).forEach(v -> sorted.add(v.asText()));
+        PolicyJson.items(value).forEach(v -> sorted.add(v.asText()));
         ArrayNode result = NODES.arrayNode();
         sorted.forEach(result::add);
         return result;

@@ -86,9 +86,15 @@ public final class PolicyJson {
         return '"' + (text.length() <= QUOTE_LIMIT ? text : text.substring(0, QUOTE_LIMIT) + "...") + '"';
     }
 
-    /** The items of a list, or the value itself: RAM reads a single value as a one-element list. */
-    static List<JsonNode> items(JsonNode value) {
+    /**
+     * The items of a list, or the value itself: RAM reads a single value as a one-element list
+     * ({@code "a"} and {@code ["a"]} alike). No value (Java null, a missing node, JSON null): no items.
+     */
+    public static List<JsonNode> items(JsonNode value) {
         List<JsonNode> items = new ArrayList<>();
+        if (value == null || value.isMissingNode() || value.isNull()) {
+            return items;
+        }
         if (value.isArray()) {
             value.forEach(items::add);
         } else {

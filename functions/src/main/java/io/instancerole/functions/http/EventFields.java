@@ -3,6 +3,7 @@ package io.instancerole.functions.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.instancerole.domain.error.DomainException;
 import io.instancerole.domain.error.ErrorCode;
+import io.instancerole.policy.PolicyJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -57,15 +58,10 @@ final class EventFields {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             List<String> values = new ArrayList<>();
-            JsonNode value = field.getValue();
-            if (value.isArray()) {
-                value.forEach(item -> {
-                    if (!item.isNull() && !item.isContainerNode()) {
-                        values.addAll(splitter.apply(item.asText()));
-                    }
-                });
-            } else if (!value.isNull() && !value.isContainerNode()) {
-                values.addAll(splitter.apply(value.asText()));
+            for (JsonNode item : PolicyJson.items(field.getValue())) {
+                if (!item.isNull() && !item.isContainerNode()) {
+                    values.addAll(splitter.apply(item.asText()));
+                }
             }
             if (!values.isEmpty()) {
                 map.put(field.getKey(), values);

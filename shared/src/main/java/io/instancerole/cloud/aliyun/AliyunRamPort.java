@@ -45,6 +45,7 @@ import io.instancerole.domain.port.CloudUser;
 import io.instancerole.domain.port.RamPort;
 import io.instancerole.domain.port.RamResourceType;
 import io.instancerole.domain.service.Json;
+import io.instancerole.policy.PolicyJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -321,7 +322,7 @@ final class AliyunRamPort implements RamPort {
 
     /** RAM writes the list bare; the older wrapped form ({@code {"TagResource": [...]}}) is read too. */
     private static List<JsonNode> tagEntries(JsonNode list) {
-        return Json.items(list.isObject() ? list.path("TagResource") : list);
+        return PolicyJson.items(list.isObject() ? list.path("TagResource") : list);
     }
 
     /** Tags as the {@code Tag} parameter of CreateRole/CreatePolicy: a JSON list of {@code {"Key","Value"}}. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.instancerole.domain.model.PolicyName;
 import io.instancerole.domain.model.UserName;
 import io.instancerole.domain.service.Json;
+import io.instancerole.policy.PolicyJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -64,7 +65,7 @@ final class PassRoleGrant {
         boolean ecs = false;
         JsonNode root = Json.parse(document).orElse(null);
         if (root != null) {
-            for (JsonNode statement : Json.items(root.get("Statement"))) {
+            for (JsonNode statement : PolicyJson.items(root.get("Statement"))) {
                 if (!"Allow".equalsIgnoreCase(statement.path("Effect").asText())) {
                     continue;
                 }
@@ -146,7 +147,7 @@ final class PassRoleGrant {
 
     private static List<String> texts(JsonNode node) {
         List<String> texts = new ArrayList<>();
-        for (JsonNode item : Json.items(node)) {
+        for (JsonNode item : PolicyJson.items(node)) {
             if (item.isTextual()) {
                 texts.add(item.asText());
             }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,16 +33,5 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render " + value.getClass().getSimpleName() + " as JSON", e);
         }
-    }
-
-    /** A policy element that may be one value or a list of them, as a list ({@code "a"} and {@code ["a"]} alike). */
-    public static List<JsonNode> items(JsonNode node) {
-        List<JsonNode> items = new ArrayList<>();
-        if (node != null && node.isArray()) {
-            node.forEach(items::add);
-        } else if (node != null && !node.isNull() && !node.isMissingNode()) {
-            items.add(node);
-        }
-        return items;
     }
 }

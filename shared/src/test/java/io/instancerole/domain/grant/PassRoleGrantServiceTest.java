@@ -23,6 +23,7 @@ import io.instancerole.domain.model.UserName;
 import io.instancerole.domain.port.CloudException;
 import io.instancerole.domain.service.Json;
 import io.instancerole.domain.service.Status;
+import io.instancerole.policy.PolicyJson;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -339,7 +340,7 @@ class PassRoleGrantServiceTest {
     }
 
     private static List<String> texts(JsonNode node) {
-        return Json.items(node).stream().map(JsonNode::asText).collect(Collectors.toList());
+        return PolicyJson.items(node).stream().map(JsonNode::asText).collect(Collectors.toList());
     }
 
     private static void assertCode(ErrorCode code, Executable call) {
